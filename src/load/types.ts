@@ -1,0 +1,45 @@
+// The output of the load stage: one bundled document plus where each of its nodes came from.
+
+export type OpenApiVersion = '2.0' | '3.0' | '3.1';
+
+/** A place in an original source file. Lines and columns are 1-based. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Maps a JSON pointer into the bundled document (e.g. `/paths/~1pets/get`) to the position of
+ * that node in the file it was read from — also for nodes that came from other files via `$ref`.
+ * Lookups may be computed lazily: a lookup is only needed when a diagnostic is reported.
+ */
+export interface SourceMap {
+  /** The position of the node at `pointer`, or of its nearest ancestor that has one. */
+  lookup(pointer: string): SourcePosition | undefined;
+}
+
+export interface LoadOptions {
+  /** Allow `http:`/`https:` `$ref`s (refused by default). */
+  allowRemoteRefs?: boolean;
+  /** `$ref`s to files outside this folder are refused. Defaults to the entry file's folder. */
+  root?: string;
+}
+
+/**
+ * A loaded OpenAPI document. `document` is plain JSON data (objects, arrays, strings, numbers,
+ * booleans, null): every external `$ref` is bundled in, internal `$ref`s (`#/...`) are kept as
+ * they are (they may be circular). CloudFormation intrinsics are kept in their long form:
+ * `!Sub x` becomes `{ "Fn::Sub": "x" }`, `!Ref X` becomes `{ "Ref": "X" }`,
+ * `!GetAtt A.B` becomes `{ "Fn::GetAtt": ["A", "B"] }`.
+ * Keys such as `__proto__` are ordinary data (objects are created so that they are).
+ */
+export interface LoadedDocument {
+  /** Absolute path of the entry file. */
+  entry: string;
+  /** Every file that was read, entry first. */
+  files: string[];
+  version: OpenApiVersion;
+  document: Record<string, unknown>;
+  sourceMap: SourceMap;
+}
