@@ -1,0 +1,8 @@
+// PLACEHOLDER until the gateway target lands: returns no files. Replaced by its owner.
+import type { Api } from '../../model/types.js';
+import type { FileSet } from '../types.js';
+import type { EmitOptions } from '../options.js';
+
+export function emitGateway(_api: Api, _options: EmitOptions): FileSet {
+  return new Map();
+}

@@ -1,0 +1,8 @@
+// PLACEHOLDER until the templates target lands: returns no files. Replaced by its owner.
+import type { Api } from '../../model/types.js';
+import type { FileSet } from '../types.js';
+import type { EmitOptions } from '../options.js';
+
+export function emitTemplates(_api: Api, _options: EmitOptions): FileSet {
+  return new Map();
+}
