@@ -1,0 +1,61 @@
+// What a lint rule is: data (id, severity, description, the AWS fact) plus visitors.
+// The runner walks the model once and calls every rule that subscribed to each node kind
+// (ESLint/Redocly style) — never one walk per rule.
+
+import type { LoadedDocument } from '../load/types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type {
+  Api, ApiKind, Route, Integration, IntegrationResponse, SecurityScheme, Model, Parameter, Response, Pointer,
+} from '../model/types.js';
+import type { Severity } from './types.js';
+
+export interface Report {
+  message: string;
+  pointer: Pointer;
+  /** Defaults to the rule's severity; a rule may report a lower/higher one for a variant (e.g. warn vs error). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  api: Api;
+  document: LoadedDocument;
+  config: ResolvedConfig;
+  report(report: Report): void;
+}
+
+/** A VTL mapping template found in an integration (request or response side). */
+export interface TemplateNode {
+  text: string;
+  direction: 'request' | 'response';
+  contentType: string;
+  route: Route;
+  integration: Integration;
+  /** Set for response templates. */
+  integrationResponse?: IntegrationResponse;
+  pointer: Pointer;
+}
+
+export interface Visitors {
+  /** Once, before anything else: the whole API (API-level extensions, quotas, raw document checks). */
+  api?(api: Api, ctx: RuleContext): void;
+  route?(route: Route, ctx: RuleContext): void;
+  parameter?(parameter: Parameter, route: Route, ctx: RuleContext): void;
+  response?(response: Response, route: Route, ctx: RuleContext): void;
+  integration?(integration: Integration, route: Route, ctx: RuleContext): void;
+  template?(template: TemplateNode, ctx: RuleContext): void;
+  securityScheme?(scheme: SecurityScheme, ctx: RuleContext): void;
+  model?(model: Model, ctx: RuleContext): void;
+}
+
+export interface Rule {
+  /** Stable id, e.g. `APIGW-INT-004` or `OAS-002`. */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** The AWS fact it encodes, with its provenance tag from the reference ([D], [A], [O], [I]). */
+  fact: string;
+  /** API kinds the rule applies to; omitted = both. */
+  appliesTo?: ApiKind[];
+  visitors: Visitors;
+}
