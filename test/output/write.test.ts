@@ -1,0 +1,249 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { write, MANIFEST_NAME, type TargetFiles } from '../../src/output/index.js';
+import { ApigwError } from '../../src/errors.js';
+import type { FileSet, GeneratedFile } from '../../src/emit/types.js';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+let work: string;
+let out: string;
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'apigw-gen-output-'));
+  out = join(work, 'generated');
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function fileSet(entries: Record<string, string | GeneratedFile>): FileSet {
+  return new Map(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? { content: v } : v]));
+}
+
+/** Every file under dir, relative, sorted — to prove what exists and that nothing else does. */
+function tree(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tree(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+
+function manifest(): { files: Record<string, { sha256: string; writeOnce?: boolean }> } {
+  return JSON.parse(readFileSync(join(out, MANIFEST_NAME), 'utf8'));
+}
+
+/** Sets a file's mtime into the past so a rewrite would be visible. */
+function age(path: string): number {
+  const past = new Date(Date.now() - 3_600_000);
+  utimesSync(path, past, past);
+  return statSync(path).mtimeMs;
+}
+
+describe('write', () => {
+  it('writes each target into its own folder and records a manifest with sha256 hashes', () => {
+    const result = write({ sdk: fileSet({ 'client.ts': 'export {};\n', 'models/pet.ts': 'x' }), gateway: fileSet({ 'openapi.json': '{}' }) }, out);
+    expect(tree(out)).toEqual([MANIFEST_NAME, 'gateway/openapi.json', 'sdk/client.ts', 'sdk/models/pet.ts']);
+    expect(readFileSync(join(out, 'sdk/models/pet.ts'), 'utf8')).toBe('x');
+    expect(result.added).toEqual(['gateway/openapi.json', 'sdk/client.ts', 'sdk/models/pet.ts']);
+    expect(result.stale).toBe(true);
+    expect(manifest().files['sdk/client.ts']).toEqual({ sha256: sha('export {};\n') });
+    expect(manifest().files['sdk/models/pet.ts']).toEqual({ sha256: sha('x') });
+  });
+
+  it('does not rewrite unchanged files (mtime preserved) and rewrites changed ones', () => {
+    write({ sdk: fileSet({ 'a.ts': 'A', 'b.ts': 'B' }) }, out);
+    const aTime = age(join(out, 'sdk/a.ts'));
+    const bTime = age(join(out, 'sdk/b.ts'));
+    const manifestTime = age(join(out, MANIFEST_NAME));
+
+    const same = write({ sdk: fileSet({ 'a.ts': 'A', 'b.ts': 'B' }) }, out);
+    expect(same.unchanged).toEqual(['sdk/a.ts', 'sdk/b.ts']);
+    expect(same.stale).toBe(false);
+    expect(statSync(join(out, 'sdk/a.ts')).mtimeMs).toBe(aTime);
+    expect(statSync(join(out, MANIFEST_NAME)).mtimeMs).toBe(manifestTime);
+
+    const next = write({ sdk: fileSet({ 'a.ts': 'A', 'b.ts': 'B2' }) }, out);
+    expect(next.changed).toEqual(['sdk/b.ts']);
+    expect(statSync(join(out, 'sdk/a.ts')).mtimeMs).toBe(aTime);
+    expect(statSync(join(out, 'sdk/b.ts')).mtimeMs).not.toBe(bTime);
+    expect(readFileSync(join(out, 'sdk/b.ts'), 'utf8')).toBe('B2');
+  });
+
+  it('keeps the file mode of a file it replaces', () => {
+    write({ handlers: fileSet({ 'run.sh': 'v1' }) }, out);
+    chmodSync(join(out, 'handlers/run.sh'), 0o755);
+    write({ handlers: fileSet({ 'run.sh': 'v2' }) }, out);
+    expect(statSync(join(out, 'handlers/run.sh')).mode & 0o777).toBe(0o755);
+  });
+
+  it('writes a write-once file when missing and never overwrites or removes it', () => {
+    const stub = { content: 'export const handler = () => 1;\n', writeOnce: true };
+    write({ handlers: fileSet({ 'pets.ts': stub }) }, out);
+    expect(readFileSync(join(out, 'handlers/pets.ts'), 'utf8')).toBe(stub.content);
+    expect(manifest().files['handlers/pets.ts']!.writeOnce).toBe(true);
+
+    writeFileSync(join(out, 'handlers/pets.ts'), 'my implementation');
+    const again = write({ handlers: fileSet({ 'pets.ts': { content: 'new stub', writeOnce: true } }) }, out);
+    expect(again.kept).toEqual(['handlers/pets.ts']);
+    expect(again.stale).toBe(false);
+    expect(readFileSync(join(out, 'handlers/pets.ts'), 'utf8')).toBe('my implementation');
+
+    // No longer generated at all: still never removed.
+    const gone = write({ handlers: fileSet({}) }, out);
+    expect(gone.removed).toEqual([]);
+    expect(readFileSync(join(out, 'handlers/pets.ts'), 'utf8')).toBe('my implementation');
+  });
+
+  it('never overwrites a user file that already exists where a write-once stub would go', () => {
+    mkdirSync(join(out, 'handlers'), { recursive: true });
+    writeFileSync(join(out, 'handlers/pets.ts'), 'written by hand');
+    const result = write({ handlers: fileSet({ 'pets.ts': { content: 'stub', writeOnce: true } }) }, out);
+    expect(result.kept).toEqual(['handlers/pets.ts']);
+    expect(readFileSync(join(out, 'handlers/pets.ts'), 'utf8')).toBe('written by hand');
+    // It was never ours, so it is not tracked as generated.
+    expect(existsSync(join(out, MANIFEST_NAME)) ? manifest().files['handlers/pets.ts'] : undefined).toBeUndefined();
+  });
+
+  it('removes files it generated that are no longer generated, and the folders that leaves empty', () => {
+    write({ sdk: fileSet({ 'keep.ts': 'k', 'old/gone.ts': 'g' }) }, out);
+    const result = write({ sdk: fileSet({ 'keep.ts': 'k' }) }, out);
+    expect(result.removed).toEqual(['sdk/old/gone.ts']);
+    expect(tree(out)).toEqual([MANIFEST_NAME, 'sdk/keep.ts']);
+    expect(Object.keys(manifest().files)).toEqual(['sdk/keep.ts']);
+  });
+
+  it('never removes a user file, nor a generated file the user edited since', () => {
+    write({ sdk: fileSet({ 'a.ts': 'A', 'edited.ts': 'E' }) }, out);
+    writeFileSync(join(out, 'sdk/mine.ts'), 'user file');
+    writeFileSync(join(out, 'sdk/edited.ts'), 'E, edited by the user');
+    const result = write({ sdk: fileSet({ 'a.ts': 'A' }) }, out);
+    expect(result.removed).toEqual([]);
+    expect(result.abandoned).toEqual(['sdk/edited.ts']);
+    expect(tree(join(out, 'sdk'))).toEqual(['a.ts', 'edited.ts', 'mine.ts']);
+    expect(Object.keys(manifest().files)).toEqual(['sdk/a.ts']);
+  });
+
+  it('leaves targets that were not written this time alone', () => {
+    write({ sdk: fileSet({ 'a.ts': 'A' }), handlers: fileSet({ 'types.ts': 'T' }) }, out);
+    const result = write({ sdk: fileSet({ 'a.ts': 'A' }) }, out);
+    expect(result.removed).toEqual([]);
+    expect(tree(out)).toContain('handlers/types.ts');
+    expect(Object.keys(manifest().files).sort()).toEqual(['handlers/types.ts', 'sdk/a.ts']);
+  });
+
+  it('does not delete outside the output folder even when the manifest was tampered with', () => {
+    write({ sdk: fileSet({ 'a.ts': 'A' }) }, out);
+    const victim = join(work, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    const hash = sha('precious');
+    writeFileSync(join(out, MANIFEST_NAME), JSON.stringify({ files: { 'sdk/../../victim.txt': { sha256: hash }, 'sdk/a.ts': { sha256: 'x' } } }));
+    write({ sdk: fileSet({}) }, out);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+  });
+
+  it.each([
+    ['../escape.ts', /"\.\." segment/],
+    ['a/../../escape.ts', /"\.\." segment/],
+    ['/etc/passwd', /absolute/],
+    ['C:/x.ts', /drive letter/],
+    ['a\\..\\..\\x.ts', /backslash/],
+    ['a\0.ts', /NUL/],
+    ['', /empty/],
+    ['a//b.ts', /empty segment/],
+    ['./a.ts', /"\." segment/],
+  ])('rejects the unsafe path %j with UNSAFE_PATH and writes nothing', (path, message) => {
+    let error: unknown;
+    try {
+      write({ sdk: fileSet({ 'fine.ts': 'ok', [path]: 'evil' }) }, out);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApigwError);
+    expect((error as ApigwError).code).toBe('UNSAFE_PATH');
+    expect((error as ApigwError).message).toMatch(message);
+    expect(tree(work)).toEqual([]);
+  });
+
+  it('refuses to write through a symlinked folder that points outside the output folder', () => {
+    const elsewhere = join(work, 'elsewhere');
+    mkdirSync(elsewhere);
+    mkdirSync(out);
+    symlinkSync(elsewhere, join(out, 'sdk'));
+    expect(() => write({ sdk: fileSet({ 'a.ts': 'A' }) }, out)).toThrow(/resolves outside the output folder/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('never leaves a half-written output folder: on failure no file changes and temp files are cleaned', () => {
+    write({ sdk: fileSet({ 'a.ts': 'A1' }) }, out);
+    // A user file `blocker` sits where a folder must go: creating `blocker/c.ts` fails only after
+    // the new content of a.ts is already in its temp file.
+    writeFileSync(join(out, 'sdk/blocker'), 'user');
+    expect(() => write({ sdk: fileSet({ 'a.ts': 'A2', 'blocker/c.ts': 'C' }) }, out)).toThrow();
+    expect(readFileSync(join(out, 'sdk/a.ts'), 'utf8')).toBe('A1');
+    expect(tree(out)).toEqual([MANIFEST_NAME, 'sdk/a.ts', 'sdk/blocker']);
+  });
+
+  it('removes the folders it created when a write fails', () => {
+    mkdirSync(join(out, 'sdk'), { recursive: true });
+    writeFileSync(join(out, 'sdk/blocker'), 'user');
+    expect(() => write({ sdk: fileSet({ 'new/deep/x.ts': 'X', 'blocker/y.ts': 'Y' }) }, out)).toThrow();
+    expect(tree(work)).toEqual(['generated/sdk/blocker']);
+    expect(existsSync(join(out, 'sdk/new'))).toBe(false);
+  });
+
+  it('refuses to generate a file and a folder of the same name, before touching anything', () => {
+    expect(() => write({ sdk: fileSet({ b: 'B', 'b/c.ts': 'C' }) }, out)).toThrow(/both the file sdk\/b and the file sdk\/b\/c.ts/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to replace a folder with a file, before touching anything', () => {
+    mkdirSync(join(out, 'sdk/thing'), { recursive: true });
+    expect(() => write({ sdk: fileSet({ 'a.ts': 'A', thing: 'T' }) }, out)).toThrow(/exists and is not a regular file/);
+    expect(existsSync(join(out, 'sdk/a.ts'))).toBe(false);
+  });
+
+  it('check mode writes nothing and lists what would be added, changed and removed', () => {
+    write({ sdk: fileSet({ 'same.ts': 'S', 'changes.ts': 'C1', 'goes.ts': 'G' }), handlers: fileSet({ 'stub.ts': { content: 's', writeOnce: true } }) }, out);
+    writeFileSync(join(out, 'handlers/stub.ts'), 'edited stub');
+    const before = tree(out).map((p) => [p, readFileSync(join(out, p), 'utf8'), statSync(join(out, p)).mtimeMs]);
+
+    const result = write(
+      { sdk: fileSet({ 'same.ts': 'S', 'changes.ts': 'C2', 'new.ts': 'N' }), handlers: fileSet({ 'stub.ts': { content: 'other stub', writeOnce: true } }) },
+      out,
+      { check: true },
+    );
+    expect(result.check).toBe(true);
+    expect(result.added).toEqual(['sdk/new.ts']);
+    expect(result.changed).toEqual(['sdk/changes.ts']);
+    expect(result.removed).toEqual(['sdk/goes.ts']);
+    expect(result.stale).toBe(true);
+    // A write-once file that exists is never stale.
+    expect(result.kept).toEqual(['handlers/stub.ts']);
+    expect(tree(out).map((p) => [p, readFileSync(join(out, p), 'utf8'), statSync(join(out, p)).mtimeMs])).toEqual(before);
+  });
+
+  it('check mode on an up-to-date folder reports nothing stale', () => {
+    const files: TargetFiles = { sdk: fileSet({ 'a.ts': 'A' }), templates: fileSet({ 'x.vtl': '$input.body' }) };
+    write(files, out);
+    const result = write(files, out, { check: true });
+    expect(result.stale).toBe(false);
+    expect(result.unchanged).toEqual(['sdk/a.ts', 'templates/x.vtl']);
+  });
+
+  it('check mode on a missing output folder creates nothing', () => {
+    const result = write({ sdk: fileSet({ 'a.ts': 'A' }) }, out, { check: true });
+    expect(result.added).toEqual(['sdk/a.ts']);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('keeps __proto__-style paths as data in the manifest', () => {
+    // An object literal's `__proto__` would set the prototype, so build the FileSet from a Map.
+    write({ sdk: new Map([['__proto__', { content: 'P' }], ['constructor', { content: 'C' }]]) }, out);
+    expect(readFileSync(join(out, 'sdk/__proto__'), 'utf8')).toBe('P');
+    expect(Object.keys(manifest().files).sort()).toEqual(['sdk/__proto__', 'sdk/constructor']);
+    write({ sdk: new Map([['constructor', { content: 'C' }]]) }, out);
+    expect(existsSync(join(out, 'sdk/__proto__'))).toBe(false);
+  });
+});
