@@ -1,0 +1,50 @@
+// Pieces every formatter needs: options, counting, paths relative to cwd.
+
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Rule } from '../rule.js';
+import type { Diagnostic } from '../types.js';
+
+export interface FormatOptions {
+  /** Rule metadata (descriptions, facts, default severities); SARIF lists them as tool rules. */
+  rules: readonly Rule[];
+  /** File paths are printed relative to this folder. */
+  cwd: string;
+  /** ANSI colors in `stylish` (the CLI passes `process.stdout.isTTY`). Default false. */
+  color?: boolean;
+  /** Where rule pages live; `<base><ID>.md`. Defaults to the repository's docs/rules/. */
+  docsBaseUrl?: string;
+}
+
+export const DEFAULT_DOCS_BASE_URL = 'https://github.com/apigw-gen/apigw-gen/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string, options: FormatOptions): string {
+  return `${options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL}${encodeURIComponent(id)}.md`;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
+  const s = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warn') s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}
+
+/** A path relative to cwd with `/` separators (absolute paths on another drive stay absolute). */
+export function displayPath(file: string | undefined, cwd: string): string | undefined {
+  if (file === undefined) return undefined;
+  if (!isAbsolute(file)) return file.split(sep).join('/');
+  const rel = relative(cwd, file);
+  return (isAbsolute(rel) ? rel : rel || file).split(sep).join('/');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,44 @@
+// JSON pointer helpers shared by the runner and every rule (RFC 6901).
+
+import type { Pointer } from '../model/types.js';
+
+/** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `child('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */
+export function child(base: Pointer, ...tokens: (string | number)[]): Pointer {
+  let out = base === '/' ? '' : base;
+  for (const t of tokens) out += '/' + escapeToken(t);
+  return out;
+}
+
+export function parsePointer(pointer: Pointer): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer.slice(1).split('/').map(unescapeToken);
+}
+
+/**
+ * The value at `pointer` in plain JSON data, or undefined. Internal `$ref`s on the way are NOT
+ * followed: rules that need the raw shape want exactly what is written at that place.
+ */
+export function getAt(root: unknown, pointer: Pointer): unknown {
+  let node = root;
+  for (const token of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** True when `pointer` equals `ancestor` or lies beneath it. */
+export function isWithin(pointer: Pointer, ancestor: Pointer): boolean {
+  if (ancestor === '' || ancestor === '/') return true;
+  return pointer === ancestor || pointer.startsWith(ancestor + '/');
+}
