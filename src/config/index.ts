@@ -1,0 +1,4 @@
+// Config: the apigw-gen.config.{json,yaml,yml} file and how CLI flags override it.
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, parseConfig, resolveConfig } from './load.js';
+export type { ResolveConfigOptions } from './load.js';
+export type { Config, ResolvedConfig, StageConfig } from './types.js';
