@@ -2,3 +2,5 @@
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfigFile, parseConfig, resolveConfig } from './load.js';
 export type { ResolveConfigOptions } from './load.js';
 export type { Config, ResolvedConfig, StageConfig } from './types.js';
+export { withOverrides, outputFolder } from './overrides.js';
+export type { ConfigOverrides } from './overrides.js';

@@ -1,0 +1,145 @@
+// `apigw-gen build <spec>`: load → normalize → lint → emit → write.
+
+import { relative, resolve } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { ApigwError } from '../../errors.js';
+import { build, type BuildOutcome } from '../../pipeline.js';
+import { outputFolder } from '../../config/index.js';
+import { isTarget, ALL_TARGETS } from '../../emit/index.js';
+import { allRules, formatDiagnostics } from '../../lint/index.js';
+import type { Target } from '../../emit/types.js';
+import type { WriteResult } from '../../output/index.js';
+import { contextOf, type CliContext, type CliIo } from '../context.js';
+import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
+import { watchAndRebuild } from '../watch.js';
+
+export interface BuildArgs extends SpecArgs {
+  out?: string;
+  check?: boolean;
+  lint?: boolean;
+  targets?: string[];
+  watch?: boolean;
+}
+
+export const buildCommand: CommandModule<object, BuildArgs> = {
+  command: 'build [spec]',
+  describe: 'Lint the spec, then generate the SDK, handlers, VTL templates and gateway config',
+  builder: (yargs: Argv) =>
+    specOptions(yargs)
+      .option('out', { alias: 'o', type: 'string', describe: 'Output folder (default: `out` from the config, else ./generated)' })
+      .option('check', { type: 'boolean', describe: 'Write nothing; exit 1 and list the files that are out of date' })
+      .option('lint', { type: 'boolean', default: true, describe: 'Lint first and stop on errors (--no-lint skips it)' })
+      .option('targets', {
+        alias: 't',
+        type: 'string',
+        array: true,
+        describe: `Targets to generate, comma-separated (${ALL_TARGETS.join(', ')}; default: all)`,
+      })
+      .option('watch', { alias: 'w', type: 'boolean', describe: 'Rebuild whenever a file of the spec changes (Ctrl-C to stop)' })
+      .conflicts('watch', 'check')
+      .example('$0 build openapi.yaml', 'generate everything into ./generated')
+      .example('$0 build openapi.yaml --out src/generated --targets sdk,handlers', 'only the client SDK and handler stubs')
+      .example('$0 build openapi.yaml --check', 'in CI: fail when the committed output is stale')
+      .example('$0 build openapi.yaml --watch', 'regenerate on every save') as unknown as Argv<BuildArgs>,
+  handler: async (args) => {
+    const ctx = contextOf(args as unknown as Record<string, unknown>);
+    ctx.exitCode = await runBuild(args, ctx);
+  },
+};
+
+export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  const targets = parseTargets(args.targets);
+  const { spec, config } = resolveSpecAndConfig(args, io, {
+    ...(targets ? { targets } : {}),
+    ...(args.out !== undefined ? { out: resolve(io.cwd, args.out) } : {}),
+  });
+  const out = outputFolder(config, io.cwd);
+  const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
+    const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true });
+    return { code: report(outcome, io, args.check === true, spec), outcome };
+  };
+
+  if (!args.watch) return (await once()).code;
+
+  let lastFiles: string[] = [spec];
+  await watchAndRebuild({
+    stop: ctx.stopSignal,
+    run: async () => {
+      try {
+        const { outcome } = await once();
+        if (outcome) lastFiles = outcome.document.files;
+      } catch (error) {
+        if (!(error instanceof ApigwError)) throw error;
+        io.err(`${error.format()}\n`);
+      }
+      io.err(`apigw-gen: watching ${lastFiles.length} file${lastFiles.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
+      return lastFiles;
+    },
+  });
+  return 0;
+}
+
+/** `--targets sdk,handlers` and `--targets sdk --targets handlers` both work. */
+function parseTargets(raw: string[] | undefined): Target[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.flatMap((t) => String(t).split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const unknown = names.filter((n) => !isTarget(n));
+  if (unknown.length > 0) {
+    throw new ApigwError('USAGE', `unknown target ${unknown.map((u) => JSON.stringify(u)).join(', ')}: choose from ${ALL_TARGETS.join(', ')}`);
+  }
+  if (names.length === 0) throw new ApigwError('USAGE', `--targets needs at least one of ${ALL_TARGETS.join(', ')}`);
+  return [...new Set(names)] as Target[];
+}
+
+/** Prints what happened and returns the exit code. */
+function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string): number {
+  if (outcome.diagnostics.length > 0) {
+    io.err(formatDiagnostics('stylish', outcome.diagnostics, { rules: allRules, cwd: io.cwd, color: false }));
+  }
+  if (outcome.stoppedByLint || !outcome.written) {
+    const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
+    io.err(`apigw-gen: build stopped: ${errors} lint error${errors === 1 ? '' : 's'} (fix them, or pass --no-lint to generate anyway)\n`);
+    return 1;
+  }
+  const written = outcome.written;
+  const where = displayFolder(written.outDir, io.cwd);
+  if (check) {
+    if (!written.stale) {
+      io.out(`apigw-gen: ${where} is up to date\n`);
+      return 0;
+    }
+    io.out(`apigw-gen: ${where} is out of date; run \`apigw-gen build ${displayFolder(spec, io.cwd)}\` to update:\n${listChanges(written)}`);
+    return 1;
+  }
+  io.out(`apigw-gen: ${where} ${summary(written)}\n`);
+  if (written.abandoned.length > 0) {
+    io.err(`apigw-gen: no longer generated but edited by hand, so left in place: ${written.abandoned.join(', ')}\n`);
+  }
+  return 0;
+}
+
+function listChanges(written: WriteResult): string {
+  const lines = [
+    ...written.added.map((p) => `  added    ${p}`),
+    ...written.changed.map((p) => `  changed  ${p}`),
+    ...written.removed.map((p) => `  removed  ${p}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function summary(written: WriteResult): string {
+  const parts = [
+    `${written.added.length} added`,
+    `${written.changed.length} changed`,
+    `${written.removed.length} removed`,
+    `${written.unchanged.length} unchanged`,
+  ];
+  if (written.kept.length > 0) parts.push(`${written.kept.length} handler stub${written.kept.length === 1 ? '' : 's'} kept`);
+  return parts.join(', ');
+}
+
+function displayFolder(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}

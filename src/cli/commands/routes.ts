@@ -1,0 +1,33 @@
+// `apigw-gen routes <spec>`: the API at a glance, one row per route.
+
+import type { Argv, CommandModule } from 'yargs';
+import { loadApi } from '../../pipeline.js';
+import { formatRoutesJson, formatRoutesTable, routeRows } from '../../report/routes.js';
+import { contextOf, type CliContext } from '../context.js';
+import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
+
+export interface RoutesArgs extends SpecArgs {
+  format?: 'table' | 'json';
+}
+
+export const routesCommand: CommandModule<object, RoutesArgs> = {
+  command: 'routes [spec]',
+  describe: 'List every route: method, path, integration and target, authorizer, API key, validator',
+  builder: (yargs: Argv) =>
+    specOptions(yargs)
+      .option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const, describe: 'Output format' })
+      .example('$0 routes openapi.yaml', 'an aligned table')
+      .example('$0 routes openapi.yaml --format json | jq \'.[] | select(.authorizer == "none")\'', 'find unauthenticated routes') as unknown as Argv<RoutesArgs>,
+  handler: async (args) => {
+    const ctx = contextOf(args as unknown as Record<string, unknown>);
+    ctx.exitCode = await runRoutes(args, ctx);
+  },
+};
+
+export async function runRoutes(args: RoutesArgs, { io }: CliContext): Promise<number> {
+  const { spec, config } = resolveSpecAndConfig(args, io);
+  const { api } = await loadApi(spec, config);
+  const rows = routeRows(api);
+  io.out(args.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows));
+  return 0;
+}

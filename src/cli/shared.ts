@@ -1,0 +1,45 @@
+// Options and steps several commands share: the spec argument, --config, --api-type,
+// --allow-remote-refs, and turning them into an absolute spec path plus a config.
+
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { ApigwError } from '../errors.js';
+import { resolveConfig, withOverrides } from '../config/index.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { ApiKind } from '../model/types.js';
+import type { CliIo } from './context.js';
+
+export interface SpecArgs {
+  spec?: string;
+  config?: string;
+  apiType?: ApiKind;
+  allowRemoteRefs?: boolean;
+}
+
+export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
+  return yargs
+    .positional('spec', { type: 'string', describe: 'OpenAPI entry file (YAML or JSON); default: `input` from the config file' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: apigw-gen.config.{json,yaml,yml} found upward from the working directory)' })
+    .option('api-type', { choices: ['rest', 'http'] as const, describe: 'REST API (v1) or HTTP API (v2); default: inferred from the spec' })
+    .option('allow-remote-refs', { type: 'boolean', describe: 'Allow http:/https: $refs (refused by default)' }) as unknown as Argv<T & SpecArgs>;
+}
+
+export interface SpecAndConfig {
+  spec: string;
+  config: ResolvedConfig;
+}
+
+/** Loads the config, applies the flags over it, and finds the spec (argument, else config `input`). */
+export function resolveSpecAndConfig(args: SpecArgs, io: CliIo, extra: Partial<ResolvedConfig> = {}): SpecAndConfig {
+  const fileConfig = resolveConfig({ cwd: io.cwd, ...(args.config !== undefined ? { configFile: args.config } : {}) });
+  const config = withOverrides(fileConfig, {
+    apiType: args.apiType,
+    allowRemoteRefs: args.allowRemoteRefs,
+    input: args.spec !== undefined ? resolve(io.cwd, args.spec) : undefined,
+    ...extra,
+  });
+  if (config.input === undefined) {
+    throw new ApigwError('USAGE', 'no spec given: pass the OpenAPI file (e.g. `apigw-gen build openapi.yaml`) or set `input` in apigw-gen.config.json');
+  }
+  return { spec: config.input, config };
+}

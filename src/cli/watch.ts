@@ -1,0 +1,62 @@
+// `build --watch`: rerun when any file of the spec changes. Folders are watched rather than
+// files because editors save by writing a new file and renaming it over the old one, which ends
+// a watch on the old file. Changes are debounced so one save triggers one rebuild.
+
+import { watch, type FSWatcher } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface WatchOptions {
+  /** Runs one build; returns the files to watch next (the spec's files), or undefined to keep the old list. */
+  run: () => Promise<string[] | undefined>;
+  /** Resolves when watching should end (SIGINT in the CLI). */
+  stop: PromiseLike<void>;
+  debounceMs?: number;
+}
+
+export async function watchAndRebuild(options: WatchOptions): Promise<void> {
+  const debounceMs = options.debounceMs ?? 100;
+  let files = new Set<string>();
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const closeAll = () => {
+    for (const w of watchers) w.close();
+    watchers = [];
+  };
+  const rewatch = (next: string[] | undefined) => {
+    if (next) files = new Set(next.map((f) => resolve(f)));
+    closeAll();
+    if (stopped) return;
+    const folders = new Set([...files].map((f) => dirname(f)));
+    for (const folder of folders) {
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          // Some platforms omit the name; then any change in the folder counts.
+          if (name === null || files.has(resolve(folder, name.toString()))) schedule();
+        });
+        watcher.on('error', () => undefined); // a folder removed while watched: the next build reports it
+        watchers.push(watcher);
+      } catch {
+        // folder gone; the build that follows reports the missing spec
+      }
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = running.then(async () => {
+        if (!stopped) rewatch(await options.run());
+      });
+    }, debounceMs);
+  };
+
+  rewatch(await options.run());
+  await options.stop;
+  stopped = true;
+  if (timer) clearTimeout(timer);
+  closeAll();
+  await running;
+}
