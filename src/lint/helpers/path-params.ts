@@ -1,0 +1,29 @@
+// Path template ↔ `in: path` parameter agreement, shared by APIGW-PARAM-001 (REST) and OAS-004 (HTTP).
+
+import type { Route } from '../../model/types.js';
+import type { RuleContext } from '../rule.js';
+import { templateNames } from './paths.js';
+
+export function checkPathParameters(route: Route, ctx: RuleContext, consequence: string): void {
+  if (route.isDefaultRoute) return;
+  const inTemplate = new Set(templateNames(route.path));
+  const declared = new Set<string>();
+  for (const p of route.parameters) {
+    if (p.in !== 'path') continue;
+    declared.add(p.name);
+    if (!inTemplate.has(p.name)) {
+      ctx.report({
+        message: `path parameter '${p.name}' does not appear in the path '${route.path}': rename it to match a {variable} in the path or remove it`,
+        pointer: p.pointer,
+      });
+    }
+  }
+  for (const name of inTemplate) {
+    if (!declared.has(name)) {
+      ctx.report({
+        message: `${route.key} has no 'in: path' parameter for {${name}}: declare it (name: ${name}, in: path, required: true) ${consequence}`,
+        pointer: route.pointer,
+      });
+    }
+  }
+}
