@@ -1,0 +1,349 @@
+// Resolves `$ref`s across files into one document. External references are bundled in; internal
+// ones (`#/...`) stay references, so circular schemas stay finite. Where an external object goes:
+// - declared in the entry's components (`components/schemas/Pet: {$ref: pet.yaml}`): right there;
+// - a schema, response, parameter, header, request body or example used elsewhere: under its
+//   components section (or `definitions`/`parameters`/`responses` for Swagger 2.0), named after the
+//   file or the pointer's last token, and referenced from every place that uses it;
+// - anything else (a path item, an integration): inlined where it is first used, later uses refer there.
+// Every object is placed once; the objects of the parsed files are moved, not copied.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApigwError } from '../errors.js';
+import type { OpenApiVersion, SourcePosition } from './types.js';
+import { childKind, declarationKeys, hoistSection, isSection, type NodeKind } from './context.js';
+import type { FileReader } from './files.js';
+import { childPointer, formatPointer, getAt, parsePointer, pointerToRef, setOwn } from './pointer.js';
+import { positionAtPointer, type SourceFile } from './source-file.js';
+import type { Mount } from './source-map.js';
+
+type Container = Record<string, unknown> | unknown[];
+
+/** A `$ref` met while walking, waiting to be resolved. */
+interface PendingRef {
+  holder: Container;
+  holderKey: string | number;
+  refObject: Record<string, unknown>;
+  ref: string;
+  /** The file the `$ref` is written in, and its pointer there (escaped). */
+  file: SourceFile;
+  sourcePointer: string;
+  /** Where the `$ref` sits in the bundled document. */
+  bundledPointer: string;
+  kind: NodeKind;
+  /** The `$ref` is itself a declaration (`components/schemas/Pet`). */
+  declaration: boolean;
+}
+
+/** An internal reference of the entry file, checked once the bundle is complete. */
+interface KeptRef {
+  ref: string;
+  file: SourceFile;
+  sourcePointer: string;
+}
+
+export interface BundleResult {
+  mounts: Map<string, Mount>;
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+export class Bundler {
+  private readonly queue: PendingRef[] = [];
+  private readonly kept: KeptRef[] = [];
+  readonly mounts = new Map<string, Mount>();
+  /** Refs objects this bundler wrote; never re-read as references of the file they sit in. */
+  private readonly written = new WeakSet<object>();
+
+  constructor(
+    private readonly entry: SourceFile,
+    private readonly document: Record<string, unknown>,
+    private readonly version: OpenApiVersion,
+    private readonly reader: FileReader,
+  ) {
+    this.mounts.set('', { file: entry, pointer: '' });
+  }
+
+  async run(): Promise<void> {
+    // Declarations first, so that they become the home of what they declare.
+    const first = declarationKeys(this.version).filter((k) => own.call(this.document, k));
+    for (const key of first) this.walkTopLevel(key);
+    await this.drain();
+    for (const key of Object.keys(this.document)) {
+      if (!first.includes(key)) this.walkTopLevel(key);
+    }
+    await this.drain();
+    this.checkKeptRefs();
+  }
+
+  private async drain(): Promise<void> {
+    for (let i = 0; i < this.queue.length; i++) await this.resolve(this.queue[i] as PendingRef);
+    this.queue.length = 0;
+  }
+
+  // ---- walking --------------------------------------------------------------------------------
+
+  /** Walks a top-level member of the entry document. */
+  private walkTopLevel(key: string): void {
+    const node = this.document[key];
+    const kind = childKind('root', key, this.version, Array.isArray(node));
+    if (kind === 'data') return;
+    const pointer = childPointer('', key);
+    this.walk(this.document, key, kind, this.entry, pointer, pointer, false);
+  }
+
+  /**
+   * Walks `holder[key]` (of `kind`), a node of `file` at `sourceRoot` now placed at `bundledRoot`,
+   * queueing every `$ref` found. Paths below the root are kept as a token stack and joined into
+   * pointers only when needed, which keeps walking a 4 MB document cheap.
+   * @param declaration the node is a declaration (a child of a components section)
+   */
+  private walk(holder: Container, key: string | number, kind: NodeKind, file: SourceFile, sourceRoot: string, bundledRoot: string, declaration: boolean): void {
+    const tokens: string[] = [];
+    const checkPlaced = file !== this.entry && file.placed.size > 0;
+
+    const visitNode = (container: Container, k: string | number, nodeKind: NodeKind, isDeclaration: boolean): void => {
+      const node = (container as Record<string, unknown>)[k as string];
+      if (node === null || typeof node !== 'object') return;
+      if (checkPlaced && tokens.length > 0) {
+        // This object of another file already has a home (it was referenced on its own before):
+        // refer to it there instead of placing it twice.
+        const home = file.placed.get(sourceRoot + formatPointer(tokens));
+        if (home !== undefined) {
+          (container as Record<string, unknown>)[k as string] = this.refTo(home);
+          return;
+        }
+      }
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) visitChild(node, i, nodeKind);
+        return;
+      }
+      const obj = node as Record<string, unknown>;
+      const ref = obj.$ref;
+      if (typeof ref === 'string' && own.call(obj, '$ref')) {
+        if (this.written.has(obj)) return; // already resolved (met again through a YAML alias)
+        this.queue.push({
+          holder: container, holderKey: k, refObject: obj, ref, file,
+          sourcePointer: sourceRoot + formatPointer(tokens),
+          bundledPointer: bundledRoot + formatPointer(tokens),
+          kind: nodeKind, declaration: isDeclaration,
+        });
+        return;
+      }
+      for (const childKey of Object.keys(obj)) visitChild(obj, childKey, nodeKind);
+    };
+
+    const visitChild = (container: Container, k: string | number, parentKind: NodeKind): void => {
+      const child = (container as Record<string, unknown>)[k as string];
+      if (child === null || typeof child !== 'object') return;
+      const kind = childKind(parentKind, k, this.version, Array.isArray(child));
+      if (kind === 'data') return;
+      tokens.push(String(k));
+      visitNode(container, k, kind, isSection(parentKind));
+      tokens.pop();
+    };
+
+    visitNode(holder, key, kind, declaration);
+  }
+
+  // ---- resolving ------------------------------------------------------------------------------
+
+  private async resolve(pending: PendingRef): Promise<void> {
+    const { ref, file } = pending;
+    const at = (): SourcePosition => positionAtPointer(file, childPointer(pending.sourcePointer, '$ref'));
+    const hash = ref.indexOf('#');
+    const location = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(fragment);
+    } catch {
+      throw new ApigwError('BROKEN_REF', `$ref "${ref}": malformed percent-encoding`, at());
+    }
+    if (pointer !== '' && pointer[0] !== '/') {
+      throw new ApigwError('BROKEN_REF', `$ref "${ref}": only JSON pointer fragments (#/...) are supported`, at());
+    }
+
+    let target: SourceFile;
+    if (location === '') {
+      if (file === this.entry) {
+        this.kept.push({ ref, file, sourcePointer: pending.sourcePointer });
+        return;
+      }
+      target = file;
+    } else {
+      target = await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
+    }
+
+    const tokens = parsePointer(pointer);
+    const found = getAt(target.data, tokens);
+    if (!found.found) {
+      const where = target === file ? 'this file' : target.key;
+      throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`, at());
+    }
+    const value = found.value;
+
+    // Scalars (a description kept in another file) are copied, never referred to.
+    if (value === null || typeof value !== 'object') {
+      this.setHolder(pending, value);
+      this.mounts.set(pending.bundledPointer, { file: target, pointer });
+      return;
+    }
+
+    const home = this.homeOf(target, tokens);
+    if (home !== undefined) {
+      pending.refObject.$ref = pointerToRef(home);
+      this.written.add(pending.refObject);
+      return;
+    }
+
+    const section = pending.declaration ? undefined : hoistSection(pending.kind, this.version);
+    if (section && !Array.isArray(value)) {
+      const name = this.declare(section, nameFor(target, tokens), value);
+      const placedAt = formatPointer([...section, name]);
+      this.place(target, pointer, placedAt);
+      pending.refObject.$ref = pointerToRef(placedAt);
+      this.written.add(pending.refObject);
+      const sectionObject = getAt(this.document, section).value as Record<string, unknown>;
+      this.walk(sectionObject, name, pending.kind, target, pointer, placedAt, true);
+      return;
+    }
+
+    // Inline where used. Sibling keys of the `$ref` (a description beside it) are kept on a copy.
+    const siblings = Object.keys(pending.refObject).filter((k) => k !== '$ref');
+    let placed: unknown = value;
+    if (siblings.length > 0 && !Array.isArray(value)) {
+      const merged: Record<string, unknown> = {};
+      for (const k of Object.keys(value)) setOwn(merged, k, (value as Record<string, unknown>)[k]);
+      for (const k of siblings) setOwn(merged, k, pending.refObject[k]);
+      placed = merged;
+    }
+    this.setHolder(pending, placed);
+    this.place(target, pointer, pending.bundledPointer);
+    this.walk(pending.holder, pending.holderKey, pending.kind, target, pointer, pending.bundledPointer, pending.declaration);
+  }
+
+  /** The absolute path or URL a `$ref`'s location part names, relative to the file it is written in. */
+  private locate(location: string, file: SourceFile, ref: string, at: () => SourcePosition): string {
+    if (/^https?:\/\//i.test(file.key)) return new URL(location, file.key).href.replace(/#.*$/, '');
+    if (/^https?:/i.test(location)) return new URL(location).href.replace(/#.*$/, '');
+    if (/^file:/i.test(location)) return fileURLToPath(location);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location)) {
+      throw new ApigwError('BROKEN_REF', `$ref "${ref}": unsupported URL scheme`, at());
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(location);
+    } catch {
+      throw new ApigwError('BROKEN_REF', `$ref "${ref}": malformed percent-encoding`, at());
+    }
+    return path.resolve(path.dirname(file.key), decoded);
+  }
+
+  /** Where the node at `tokens` of `file` already is in the bundle, if anywhere. */
+  private homeOf(file: SourceFile, tokens: readonly string[]): string | undefined {
+    if (file === this.entry) return formatPointer(tokens);
+    if (file.placed.size === 0) return undefined;
+    // The node itself, or an ancestor, was placed: the node is at the same path below it.
+    for (let n = tokens.length; n >= 0; n--) {
+      const home = file.placed.get(formatPointer(tokens.slice(0, n)));
+      if (home !== undefined) return home + formatPointer(tokens.slice(n));
+    }
+    return undefined;
+  }
+
+  private place(file: SourceFile, pointer: string, bundledPointer: string): void {
+    file.placed.set(pointer, bundledPointer);
+    this.mounts.set(bundledPointer, { file, pointer });
+  }
+
+  private setHolder(pending: PendingRef, value: unknown): void {
+    if (Array.isArray(pending.holder)) pending.holder[pending.holderKey as number] = value;
+    else setOwn(pending.holder, pending.holderKey as string, value);
+  }
+
+  /** Adds `value` under a free name in the section (created if absent); returns the name. */
+  private declare(section: readonly string[], wanted: string, value: unknown): string {
+    let container: Record<string, unknown> = this.document;
+    for (const token of section) {
+      let next = own.call(container, token) ? container[token] : undefined;
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+        next = {};
+        setOwn(container, token, next);
+      }
+      container = next as Record<string, unknown>;
+    }
+    let name = wanted;
+    for (let n = 2; own.call(container, name); n++) name = `${wanted}_${n}`;
+    setOwn(container, name, value);
+    return name;
+  }
+
+  private refTo(bundledPointer: string): Record<string, unknown> {
+    const ref = { $ref: pointerToRef(bundledPointer) };
+    this.written.add(ref);
+    return ref;
+  }
+
+  /** Internal references of the entry must point at something once everything is bundled in. */
+  private checkKeptRefs(): void {
+    for (const kept of this.kept) {
+      let pointer: string;
+      try {
+        pointer = decodeURIComponent(kept.ref.slice(kept.ref.indexOf('#') + 1));
+      } catch {
+        pointer = '\0';
+      }
+      if (!resolvesInBundle(this.document, pointer)) {
+        throw new ApigwError(
+          'BROKEN_REF',
+          `$ref "${kept.ref}": the document has no node at ${pointer}`,
+          positionAtPointer(kept.file, childPointer(kept.sourcePointer, '$ref')),
+        );
+      }
+    }
+  }
+}
+
+/** A component name for an object from `file` at `tokens`: the pointer's last token, else the file's name. */
+function nameFor(file: SourceFile, tokens: readonly string[]): string {
+  const last = tokens[tokens.length - 1];
+  const base = last ?? path.basename(file.key.replace(/[?#].*$/, '')).replace(/\.(ya?ml|json)$/i, '');
+  const clean = base.replace(/[^A-Za-z0-9._-]/g, '_');
+  return clean === '' ? 'Component' : clean;
+}
+
+/** Whether a pointer names a node of the bundled document, following internal `$ref`s on the way. */
+function resolvesInBundle(document: unknown, pointer: string): boolean {
+  if (pointer !== '' && pointer[0] !== '/') return false;
+  let tokens = parsePointer(pointer);
+  let cur: unknown = document;
+  for (let hops = 0; hops < 100; ) {
+    let i = 0;
+    for (; i < tokens.length; i++) {
+      if (cur === null || typeof cur !== 'object') return false;
+      const t = tokens[i] as string;
+      const step = getAt(cur, [t]);
+      if (step.found) {
+        cur = step.value;
+        continue;
+      }
+      const ref = (cur as Record<string, unknown>).$ref;
+      if (!Array.isArray(cur) && typeof ref === 'string' && ref.startsWith('#')) break;
+      return false;
+    }
+    if (i === tokens.length) return true;
+    // The path runs through a reference: continue from its target.
+    let target: string;
+    try {
+      target = decodeURIComponent(((cur as Record<string, unknown>).$ref as string).slice(1));
+    } catch {
+      return false;
+    }
+    if (target !== '' && target[0] !== '/') return false;
+    tokens = [...parsePointer(target), ...tokens.slice(i)];
+    cur = document;
+    hops++;
+  }
+  return false;
+}

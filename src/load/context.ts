@@ -1,0 +1,120 @@
+// What kind of OpenAPI object sits at a place in the document, tracked while walking it. The bundler
+// needs it for two decisions: where an externally `$ref`-ed object belongs (a schema goes under
+// `components/schemas`, a response under `components/responses`, …) and which values are literal
+// data that may contain a `$ref` key without it being a reference (examples, enums, defaults).
+
+import type { OpenApiVersion } from './types.js';
+
+export type NodeKind =
+  | 'root' | 'paths' | 'pathItem' | 'operation' | 'components' | 'callbackMap' | 'callback' | 'pathItemMap'
+  | 'responses' | 'response' | 'content' | 'mediaType' | 'requestBody' | 'parameter' | 'parameterList'
+  | 'header' | 'headerMap' | 'example' | 'exampleMap' | 'schema' | 'schemaMap' | 'schemaList'
+  | 'sectionSchemas' | 'sectionResponses' | 'sectionParameters' | 'sectionHeaders' | 'sectionRequestBodies' | 'sectionExamples'
+  | 'data' | 'other';
+
+/** Kinds whose every child (map value or array item) has one kind. */
+const EVERY_CHILD: Partial<Record<NodeKind, NodeKind>> = {
+  paths: 'pathItem',
+  callback: 'pathItem',
+  pathItemMap: 'pathItem',
+  callbackMap: 'callback',
+  responses: 'response',
+  content: 'mediaType',
+  parameterList: 'parameter',
+  headerMap: 'header',
+  exampleMap: 'example',
+  schemaMap: 'schema',
+  schemaList: 'schema',
+  sectionSchemas: 'schema',
+  sectionResponses: 'response',
+  sectionParameters: 'parameter',
+  sectionHeaders: 'header',
+  sectionRequestBodies: 'requestBody',
+  sectionExamples: 'example',
+};
+
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+const SCHEMA_SINGLE = new Set([
+  'items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames',
+  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema',
+]);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const LITERAL_KEYS = new Set(['example', 'examples', 'enum', 'const', 'default']);
+
+type Fields = Record<string, NodeKind>;
+
+const FIELDS_3: Partial<Record<NodeKind, Fields>> = {
+  root: { paths: 'paths', webhooks: 'paths', components: 'components' },
+  components: {
+    schemas: 'sectionSchemas', responses: 'sectionResponses', parameters: 'sectionParameters', headers: 'sectionHeaders',
+    requestBodies: 'sectionRequestBodies', examples: 'sectionExamples', pathItems: 'pathItemMap', callbacks: 'callbackMap',
+  },
+  pathItem: { parameters: 'parameterList' },
+  operation: { parameters: 'parameterList', requestBody: 'requestBody', responses: 'responses', callbacks: 'callbackMap' },
+  response: { content: 'content', headers: 'headerMap' },
+  mediaType: { schema: 'schema', examples: 'exampleMap', example: 'data' },
+  parameter: { schema: 'schema', content: 'content', examples: 'exampleMap', example: 'data' },
+  header: { schema: 'schema', content: 'content', examples: 'exampleMap', example: 'data' },
+  requestBody: { content: 'content' },
+  example: { value: 'data' },
+};
+
+const FIELDS_2: Partial<Record<NodeKind, Fields>> = {
+  root: { paths: 'paths', definitions: 'sectionSchemas', parameters: 'sectionParameters', responses: 'sectionResponses' },
+  pathItem: { parameters: 'parameterList' },
+  operation: { parameters: 'parameterList', responses: 'responses' },
+  response: { schema: 'schema', headers: 'headerMap', examples: 'data' },
+  parameter: { schema: 'schema' },
+};
+
+/** The kind of the child at `key` (a property name or array index) of a node of kind `parent`. */
+export function childKind(parent: NodeKind, key: string | number, version: OpenApiVersion, childIsArray: boolean): NodeKind {
+  if (parent === 'data') return 'data';
+  if (typeof key === 'string' && key.startsWith('x-') && !OPERATION_KEYS.has(key)) return 'other';
+  const every = EVERY_CHILD[parent];
+  if (every) return every;
+  if (typeof key === 'number') return 'other';
+  if (parent === 'schema') {
+    if (SCHEMA_MAPS.has(key)) return 'schemaMap';
+    if (SCHEMA_LISTS.has(key)) return 'schemaList';
+    if (SCHEMA_SINGLE.has(key)) return childIsArray ? 'schemaList' : 'schema';
+    if (LITERAL_KEYS.has(key)) return 'data';
+    return 'other';
+  }
+  if (parent === 'pathItem' && OPERATION_KEYS.has(key)) return 'operation';
+  const fields = (version === '2.0' ? FIELDS_2 : FIELDS_3)[parent];
+  return (fields && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined) ?? 'other';
+}
+
+/** Where a bundled-in object of this kind is declared, as pointer tokens; undefined: inline it where it is used. */
+export function hoistSection(kind: NodeKind, version: OpenApiVersion): readonly string[] | undefined {
+  if (version === '2.0') {
+    switch (kind) {
+      case 'schema': return ['definitions'];
+      case 'response': return ['responses'];
+      case 'parameter': return ['parameters'];
+      default: return undefined;
+    }
+  }
+  switch (kind) {
+    case 'schema': return ['components', 'schemas'];
+    case 'response': return ['components', 'responses'];
+    case 'parameter': return ['components', 'parameters'];
+    case 'header': return ['components', 'headers'];
+    case 'requestBody': return ['components', 'requestBodies'];
+    case 'example': return ['components', 'examples'];
+    default: return undefined;
+  }
+}
+
+/** Children of these kinds are declarations (`components/schemas/Pet`): a `$ref` there is inlined in place. */
+export function isSection(kind: NodeKind): boolean {
+  return kind.startsWith('section');
+}
+
+/** Top-level keys holding declarations, walked before everything else so they become the canonical homes. */
+export function declarationKeys(version: OpenApiVersion): readonly string[] {
+  return version === '2.0' ? ['definitions', 'parameters', 'responses'] : ['components'];
+}
