@@ -77,28 +77,28 @@ export function normalizeIntegration(root: Json, raw: unknown, pointer: Pointer)
     case 'aws_proxy': {
       if (base.integrationSubtype !== undefined) {
         const subtypeRegion = getText(base.requestParameters, 'Region');
-        return { ...base, kind: 'aws-service', subtype: base.integrationSubtype, ...(subtypeRegion !== undefined ? { region: subtypeRegion } : {}) };
+        return { kind: 'aws-service', ...base, subtype: base.integrationSubtype, ...(subtypeRegion !== undefined ? { region: subtypeRegion } : {}) };
       }
-      if (service && service.service !== 'lambda') return { ...base, kind: 'aws-service', ...service };
+      if (service && service.service !== 'lambda') return { kind: 'aws-service', ...base, ...service };
       const fn = functionRefFromUri(base.uri);
       const streaming = uriText !== undefined && /\/response-streaming-invocations\/?$/.test(uriText);
-      return { ...base, kind: 'lambda-proxy', ...(fn ? { function: fn } : {}), streaming };
+      return { kind: 'lambda-proxy', ...base, ...(fn ? { function: fn } : {}), streaming };
     }
     case 'aws': {
       if (toLambda) {
         const fn = functionRefFromUri(base.uri);
-        return { ...base, kind: 'lambda', ...(fn ? { function: fn } : {}) };
+        return { kind: 'lambda', ...base, ...(fn ? { function: fn } : {}) };
       }
-      return { ...base, kind: 'aws-service', ...(service ?? {}) };
+      return { kind: 'aws-service', ...base, ...(service ?? {}) };
     }
     case 'http':
-      return { ...base, kind: 'http' };
+      return { kind: 'http', ...base };
     case 'http_proxy':
-      return { ...base, kind: 'http-proxy' };
+      return { kind: 'http-proxy', ...base };
     case 'mock':
-      return { ...base, kind: 'mock' };
+      return { kind: 'mock', ...base };
     default:
-      return { ...base, kind: 'unknown' };
+      return { kind: 'unknown', ...base };
   }
 }
 

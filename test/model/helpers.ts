@@ -42,7 +42,8 @@ const cfnTags: YAML.Tags = CFN_FUNCTIONS.flatMap((name): YAML.Tags => [
   { tag: `!${name}`, collection: 'map', resolve: (map: YAML.YAMLMap) => longForm(name, map.toJSON()) },
 ] as YAML.Tags);
 
-function parseWithYaml(file: string): LoadedDocument {
+/** The raw parse without bundling: for documents the loader rejects (broken refs), to show normalize still copes. */
+export function parseWithYaml(file: string): LoadedDocument {
   const document = YAML.parse(readFileSync(file, 'utf8'), { customTags: cfnTags, maxAliasCount: -1 }) as Record<string, unknown>;
   return { ...documentOf(document), entry: file, files: [file] };
 }
