@@ -1,0 +1,39 @@
+// The public API composes like the CLI: load → normalize → lint → emit → write.
+import { describe, it, expect, afterEach } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as apigw from '../src/index.js';
+
+const petstore = resolve(__dirname, '../fixtures/petstore/openapi.yaml');
+let out: string | undefined;
+afterEach(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('public API', () => {
+  it('runs each stage by hand on the petstore', async () => {
+    out = mkdtempSync(join(tmpdir(), 'apigw-gen-api-'));
+    const document = await apigw.load(petstore);
+    expect(document.entry).toBe(petstore);
+    const api = apigw.normalize(document);
+    expect(api.kind).toBe('rest');
+    expect(apigw.routeRows(api).some((r) => r.method === 'GET' && r.path === '/pets')).toBe(true);
+    const diagnostics = apigw.lint(api, document, {});
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const files = apigw.emit(api, { document, config: {} });
+    expect(Object.keys(files).sort()).toEqual(['gateway', 'handlers', 'sdk', 'templates']);
+    const first = apigw.write(files, out);
+    expect(first.check).toBe(false);
+    const again = apigw.write(apigw.emit(api, { document, config: {} }), out, { check: true });
+    expect(again.stale).toBe(false);
+  });
+
+  it('build() does what `apigw-gen build` does and reports errors as ApigwError', async () => {
+    out = mkdtempSync(join(tmpdir(), 'apigw-gen-api-'));
+    const outcome = await apigw.build({ spec: petstore, out });
+    expect(outcome.stoppedByLint).toBe(false);
+    expect(outcome.written?.outDir).toBe(out);
+    await expect(apigw.build({ spec: join(out, 'missing.yaml'), out })).rejects.toBeInstanceOf(apigw.ApigwError);
+  });
+});
