@@ -5,7 +5,7 @@
 
 import { dirname, resolve } from 'node:path';
 import type { Api, Route } from '../model/types.js';
-import type { LoadedDocument } from '../load/types.js';
+import type { LoadedDocument, SourcePosition } from '../load/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic, Severity } from './types.js';
 import type { Report, Rule, RuleContext, TemplateNode, Visitors } from './rule.js';
@@ -35,6 +35,7 @@ function configuredSeverity(config: ResolvedConfig, ruleId: string): Severity | 
 export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig = {}, options: LintOptions = {}): Diagnostic[] {
   const rules = options.rules ?? allRules;
   const raw: Diagnostic[] = [];
+  const explicit = new Map<Diagnostic, SourcePosition>();
   const subs: { [K in Kind]: Subscriber<K>[] } = {
     api: [], route: [], parameter: [], response: [], integration: [], template: [], securityScheme: [], model: [],
   };
@@ -48,7 +49,9 @@ export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig 
       document,
       config,
       report(r: Report) {
-        raw.push({ ruleId: rule.id, severity: override ?? r.severity ?? rule.severity, message: r.message, pointer: r.pointer });
+        const d: Diagnostic = { ruleId: rule.id, severity: override ?? r.severity ?? rule.severity, message: r.message, pointer: r.pointer };
+        if (r.position) explicit.set(d, r.position);
+        raw.push(d);
       },
     };
     for (const kind of Object.keys(rule.visitors) as Kind[]) {
@@ -58,7 +61,7 @@ export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig 
   }
 
   walk(api, subs);
-  return finish(raw, document, config);
+  return finish(raw, explicit, document, config);
 }
 
 /** Calls `fn` for each subscriber, naming the rule if it throws (a crash in a rule is a bug). */
@@ -119,7 +122,7 @@ function baselineFile(config: ResolvedConfig): string | undefined {
   return resolve(config.file ? dirname(config.file) : process.cwd(), file);
 }
 
-function finish(raw: Diagnostic[], document: LoadedDocument, config: ResolvedConfig): Diagnostic[] {
+function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig): Diagnostic[] {
   const ignored = ignoredBy(config);
   const file = baselineFile(config);
   const inBaseline = file ? baselineMatcher(readBaseline(file)) : () => false;
@@ -131,7 +134,7 @@ function finish(raw: Diagnostic[], document: LoadedDocument, config: ResolvedCon
     if (seen.has(key)) continue;
     seen.add(key);
     if (ignored(d) || inBaseline(d)) continue;
-    const pos = document.sourceMap.lookup(d.pointer);
+    const pos = explicit.get(d) ?? document.sourceMap.lookup(d.pointer);
     out.push(pos ? { ...d, file: pos.file, line: pos.line, column: pos.column } : d);
   }
   return out.sort(compareDiagnostics);

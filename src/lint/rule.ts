@@ -2,7 +2,7 @@
 // The runner walks the model once and calls every rule that subscribed to each node kind
 // (ESLint/Redocly style) — never one walk per rule.
 
-import type { LoadedDocument } from '../load/types.js';
+import type { LoadedDocument, SourcePosition } from '../load/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type {
   Api, ApiKind, Route, Integration, IntegrationResponse, SecurityScheme, Model, Parameter, Response, Pointer,
@@ -14,6 +14,11 @@ export interface Report {
   pointer: Pointer;
   /** Defaults to the rule's severity; a rule may report a lower/higher one for a variant (e.g. warn vs error). */
   severity?: Severity;
+  /**
+   * Where to show it, when the problem is not in the spec (e.g. a stage in the config file, with
+   * `pointer` into the config). Default: the source map's position of `pointer`.
+   */
+  position?: SourcePosition;
 }
 
 export interface RuleContext {
