@@ -1,8 +1,9 @@
 // Renders a TemplateAst with Velocity 1.7 semantics plus the API Gateway behaviours recorded on
 // AWS (see docs in index.ts):
-// - a reference whose root variable was never defined, or whose method/property does not exist,
-//   prints its own text (`$foo`); a reference that evaluates to null prints nothing (AWS prints
-//   missing stage variables, map keys and JSONPath misses as "");
+// - a reference whose root variable was never defined, or whose method does not exist, prints its
+//   own text (`$foo`, Velocity 1.7); a reference that evaluates to null, or to a property that does
+//   not exist, prints nothing (AWS prints missing stage variables, map keys, properties and JSONPath
+//   misses as "");
 // - `#set($x = <null>)` keeps $x's old value; if $x had none, $x becomes null;
 // - `null == ""` is true (AWS, §3.9 5b);
 // - #foreach stops after 1000 iterations; #parse and #include fail.
@@ -175,7 +176,8 @@ class Renderer {
       try {
         if (a.kind === 'property') {
           const r = getJavaProperty(v, a.name);
-          if (r === undefined) return v instanceof Map ? null : UNRESOLVED;
+          // AWS prints a missing property as "" (recorded: `$list.nested` on a JSON list).
+          if (r === undefined) return null;
           v = r;
         } else if (a.kind === 'method') {
           const args = a.args.map((x) => this.expr(x));
