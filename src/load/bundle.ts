@@ -38,6 +38,8 @@ interface PendingRef {
 /** An internal reference of the entry file, checked once the bundle is complete. */
 interface KeptRef {
   ref: string;
+  /** The ref as written, when it was a short form of `ref`. */
+  written?: string;
   file: SourceFile;
   sourcePointer: string;
 }
@@ -151,9 +153,15 @@ export class Bundler {
   private async resolve(pending: PendingRef): Promise<void> {
     const { ref, file } = pending;
     const at = (): SourcePosition => positionAtPointer(file, childPointer(pending.sourcePointer, '$ref'));
-    const hash = ref.indexOf('#');
+    const shorthand = this.shorthandPointer(pending);
+    if (shorthand !== undefined && file === this.entry) {
+      pending.refObject.$ref = pointerToRef(shorthand);
+      this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer });
+      return;
+    }
+    const hash = shorthand !== undefined ? 0 : ref.indexOf('#');
     const location = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    const fragment = shorthand !== undefined ? shorthand : hash === -1 ? '' : ref.slice(hash + 1);
     let pointer: string;
     try {
       pointer = decodeURIComponent(fragment);
@@ -177,6 +185,15 @@ export class Bundler {
 
     const tokens = parsePointer(pointer);
     const found = getAt(target.data, tokens);
+    if (!found.found && location === '' && target !== this.entry) {
+      // `#/components/schemas/Pet` written in a file of schemas means the entry's components to
+      // the tools that merge split documents (serverless-openapi3-plugin and the like): accept it
+      // when the bundled entry has that node, which is checked once everything is in place.
+      pending.refObject.$ref = pointerToRef(pointer);
+      this.written.add(pending.refObject);
+      this.kept.push({ ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer });
+      return;
+    }
     if (!found.found) {
       const where = target === file ? 'this file' : target.key;
       throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`, at());
@@ -191,6 +208,13 @@ export class Bundler {
     }
 
     const home = this.homeOf(target, tokens);
+    if (home !== undefined && pending.declaration && target !== this.entry && target.placed.get(pointer) === undefined) {
+      // Declared in components but so far only reachable inside a bigger object from its file
+      // (`NewPet: {$ref: pet.yaml#/definitions/NewPet}` after `Pet: {$ref: pet.yaml}`): the
+      // declaration becomes its home, and the old place refers to it.
+      this.move(home, pending, target, pointer, value);
+      return;
+    }
     if (home !== undefined) {
       pending.refObject.$ref = pointerToRef(home);
       this.written.add(pending.refObject);
@@ -223,6 +247,17 @@ export class Bundler {
     this.walk(pending.holder, pending.holderKey, pending.kind, target, pointer, pending.bundledPointer, pending.declaration);
   }
 
+  /**
+   * `$ref: Pet` (a bare name) is the short form Swagger tools and API Gateway's importer accept for
+   * `#/definitions/Pet` (or `#/components/schemas/Pet`, `#/parameters/…`, `#/responses/…` by place).
+   * Returns the pointer it stands for, or undefined when the ref is not a bare name.
+   */
+  private shorthandPointer(pending: PendingRef): string | undefined {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(pending.ref)) return undefined;
+    const section = hoistSection(pending.kind, this.version);
+    return section ? formatPointer([...section, pending.ref]) : undefined;
+  }
+
   /** The absolute path or URL a `$ref`'s location part names, relative to the file it is written in. */
   private locate(location: string, file: SourceFile, ref: string, at: () => SourcePosition): string {
     if (/^https?:\/\//i.test(file.key)) return new URL(location, file.key).href.replace(/#.*$/, '');
@@ -250,6 +285,31 @@ export class Bundler {
       if (home !== undefined) return home + formatPointer(tokens.slice(n));
     }
     return undefined;
+  }
+
+  /** Moves the object at bundled pointer `from` to the declaration `pending` stands for. */
+  private move(from: string, pending: PendingRef, file: SourceFile, pointer: string, value: object): void {
+    const fromTokens = parsePointer(from);
+    const parent = getAt(this.document, fromTokens.slice(0, -1));
+    const lastKey = fromTokens[fromTokens.length - 1];
+    if (!parent.found || lastKey === undefined || getAt(parent.value, [lastKey]).value !== value) {
+      // The old place is not a plain path (it runs through a reference): keep referring to it.
+      pending.refObject.$ref = pointerToRef(from);
+      this.written.add(pending.refObject);
+      return;
+    }
+    const container = parent.value as Container;
+    const ref = this.refTo(pending.bundledPointer);
+    if (Array.isArray(container)) container[Number(lastKey)] = ref;
+    else setOwn(container, lastKey, ref);
+    this.setHolder(pending, value);
+    this.place(file, pointer, pending.bundledPointer);
+    // References still waiting inside the moved object now sit under its new place.
+    for (const waiting of this.queue) {
+      if (waiting.bundledPointer === from || waiting.bundledPointer.startsWith(from + '/')) {
+        waiting.bundledPointer = pending.bundledPointer + waiting.bundledPointer.slice(from.length);
+      }
+    }
   }
 
   private place(file: SourceFile, pointer: string, bundledPointer: string): void {
@@ -285,6 +345,17 @@ export class Bundler {
     return ref;
   }
 
+  /** Declares API Gateway's built-in `Empty`/`Error` model when `pointer` names it; false otherwise. */
+  private addBuiltInModel(pointer: string): boolean {
+    const section = hoistSection('schema', this.version) as readonly string[];
+    const tokens = parsePointer(pointer);
+    const name = tokens[tokens.length - 1];
+    if (tokens.length !== section.length + 1 || !section.every((t, i) => tokens[i] === t)) return false;
+    if (name === undefined || !own.call(BUILT_IN_MODELS, name)) return false;
+    this.declare(section, name, (BUILT_IN_MODELS[name] as () => Record<string, unknown>)());
+    return true;
+  }
+
   /** Internal references of the entry must point at something once everything is bundled in. */
   private checkKeptRefs(): void {
     for (const kept of this.kept) {
@@ -294,10 +365,10 @@ export class Bundler {
       } catch {
         pointer = '\0';
       }
-      if (!resolvesInBundle(this.document, pointer)) {
+      if (!resolvesInBundle(this.document, pointer) && !this.addBuiltInModel(pointer)) {
         throw new ApigwError(
           'BROKEN_REF',
-          `$ref "${kept.ref}": the document has no node at ${pointer}`,
+          `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
           positionAtPointer(kept.file, childPointer(kept.sourcePointer, '$ref')),
         );
       }
@@ -312,6 +383,15 @@ function nameFor(file: SourceFile, tokens: readonly string[]): string {
   const clean = base.replace(/[^A-Za-z0-9._-]/g, '_');
   return clean === '' ? 'Component' : clean;
 }
+
+/**
+ * Models every REST API in API Gateway has without declaring them; specs refer to them freely
+ * (`$ref: '#/definitions/Empty'`). Their shapes are the ones API Gateway creates.
+ */
+const BUILT_IN_MODELS: Record<string, () => Record<string, unknown>> = {
+  Empty: () => ({ title: 'Empty Schema', type: 'object' }),
+  Error: () => ({ title: 'Error Schema', type: 'object', properties: { message: { type: 'string' } } }),
+};
 
 /** Whether a pointer names a node of the bundled document, following internal `$ref`s on the way. */
 function resolvesInBundle(document: unknown, pointer: string): boolean {

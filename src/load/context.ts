@@ -33,6 +33,12 @@ const EVERY_CHILD: Partial<Record<NodeKind, NodeKind>> = {
   sectionExamples: 'example',
 };
 
+/** Maps whose keys are names chosen by the author (not fixed fields), so `x-` prefixes are names, not extensions. */
+const NAMED_BY_USER = new Set<NodeKind>([
+  'headerMap', 'schemaMap', 'content', 'exampleMap', 'pathItemMap', 'callbackMap', 'schemaList', 'parameterList',
+  'sectionSchemas', 'sectionResponses', 'sectionParameters', 'sectionHeaders', 'sectionRequestBodies', 'sectionExamples',
+]);
+
 const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);
 
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
@@ -72,8 +78,9 @@ const FIELDS_2: Partial<Record<NodeKind, Fields>> = {
 /** The kind of the child at `key` (a property name or array index) of a node of kind `parent`. */
 export function childKind(parent: NodeKind, key: string | number, version: OpenApiVersion, childIsArray: boolean): NodeKind {
   if (parent === 'data') return 'data';
-  if (typeof key === 'string' && key.startsWith('x-') && !OPERATION_KEYS.has(key)) return 'other';
   const every = EVERY_CHILD[parent];
+  if (every && NAMED_BY_USER.has(parent)) return every; // `x-request-id` may be a header's name
+  if (typeof key === 'string' && key.startsWith('x-') && !OPERATION_KEYS.has(key)) return 'other'; // an extension
   if (every) return every;
   if (typeof key === 'number') return 'other';
   if (parent === 'schema') {
