@@ -171,3 +171,17 @@ describe('bad config → BAD_CONFIG with file:line:column', () => {
     expect(errorOf(() => loadConfigFile(file)).message).toContain('must be object');
   });
 });
+
+describe('README', () => {
+  it('its config example is valid', () => {
+    const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Config file'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    const file = join(work, 'apigw-gen.config.json');
+    writeFileSync(file, example!);
+    const config = loadConfigFile(file);
+    expect(config.input).toBe(join(work, 'api/openapi.yaml'));
+    expect(config.lint?.rules?.['APIGW-PARAM-002']).toBe('off');
+  });
+});
