@@ -32,8 +32,9 @@ export const apigwAuth008: Rule = {
       if (raw === undefined) return;
       const base = child(a.pointer, 'identitySource');
       const entries: { text: string; pointer: string }[] = [];
-      if (typeof raw === 'string') for (const e of raw.split(',')) entries.push({ text: e.trim(), pointer: base });
-      else if (Array.isArray(raw)) raw.forEach((e, i) => { if (typeof e === 'string') entries.push({ text: e.trim(), pointer: child(base, i) }); });
+      // Empty entries are "no identity source" (import falls back to the scheme header): not a dialect error.
+      if (typeof raw === 'string') for (const e of raw.split(',')) { if (e.trim() !== '') entries.push({ text: e.trim(), pointer: base }); }
+      else if (Array.isArray(raw)) raw.forEach((e, i) => { if (typeof e === 'string' && e.trim() !== '') entries.push({ text: e.trim(), pointer: child(base, i) }); });
       const rest = ctx.api.kind === 'rest';
       const single = rest && (a.type === 'token' || a.type === 'cognito');
       if (single && entries.length > 1) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { own, rawAt } from '../int/support.js';
+import { isRawIntrinsic, own, rawAt } from '../int/support.js';
 import { compileJavaRegex } from '../int/java-regex.js';
 
 export const apigwAuth009: Rule = {
@@ -14,7 +14,7 @@ export const apigwAuth009: Rule = {
       if (scheme.kind !== 'authorizer') return;
       const a = scheme.authorizer;
       const v = own(rawAt(ctx, a.pointer), 'identityValidationExpression');
-      if (v === undefined) return;
+      if (v === undefined || isRawIntrinsic(v)) return;
       const pointer = child(a.pointer, 'identityValidationExpression');
       if (a.type !== 'token') {
         ctx.report({ severity: 'warn', pointer, message: `identityValidationExpression is only applied by TOKEN authorizers; this ${a.type} authorizer ignores it. Remove it, or validate the identity in the Lambda function.` });

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { hasKey, own, rawAt } from '../int/support.js';
+import { hasKey, isRawIntrinsic, own, rawAt } from '../int/support.js';
 
 export const apigwAuth013: Rule = {
   id: 'APIGW-AUTH-013',
@@ -16,7 +16,7 @@ export const apigwAuth013: Rule = {
       const v = a.payloadFormatVersion;
       if (!hasKey(raw, 'authorizerPayloadFormatVersion')) {
         ctx.report({ pointer: a.pointer, message: `The Lambda authorizer of "${scheme.name}" has no authorizerPayloadFormatVersion, which HTTP APIs require. Add authorizerPayloadFormatVersion: "2.0" (or "1.0" for the REST-compatible format).` });
-      } else if (v !== '1.0' && v !== '2.0') {
+      } else if (v !== '1.0' && v !== '2.0' && !isRawIntrinsic(own(raw, 'authorizerPayloadFormatVersion'))) {
         ctx.report({ pointer: child(a.pointer, 'authorizerPayloadFormatVersion'), message: `authorizerPayloadFormatVersion ${JSON.stringify(own(raw, 'authorizerPayloadFormatVersion'))} is not supported. Use "1.0" or "2.0".` });
       }
       if (a.enableSimpleResponses === true && v === '1.0') {

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { getAt } from '../../pointer.js';
 import { authorizerSchemes } from './support.js';
+import { isRawIntrinsic } from '../int/support.js';
 
 const POINTER = '/x-amazon-apigateway-api-key-source';
 
@@ -13,7 +14,7 @@ export const apigwAuth019: Rule = {
   visitors: {
     api(_api, ctx) {
       const v = getAt(ctx.document.document, POINTER);
-      if (v === undefined) return;
+      if (v === undefined || isRawIntrinsic(v)) return;
       const t = typeof v === 'string' ? v.toUpperCase() : '';
       if (t !== 'HEADER' && t !== 'AUTHORIZER') {
         ctx.report({ pointer: POINTER, message: `x-amazon-apigateway-api-key-source ${JSON.stringify(v)} is not valid. Use HEADER (clients send X-API-Key) or AUTHORIZER (a Lambda authorizer returns usageIdentifierKey).` });

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
+import { droppedByHttpImport } from './support.js';
 
 const REQUEST_KEY = /^(append|overwrite|remove):(header|querystring)\.[^.]+$|^overwrite:path$/;
 const RESPONSE_KEY = /^(append|overwrite|remove):header\..+$|^overwrite:statuscode$/;
@@ -12,6 +13,7 @@ export const apigwInt015: Rule = {
   fact: 'HTTP API request mapping keys are {append|overwrite|remove}:{header|querystring}.NAME or overwrite:path; response mapping keys are {append|overwrite|remove}:header.NAME or overwrite:statuscode under a status code 200–599 [D][A].',
   visitors: {
     integration(integration, _route, ctx) {
+      if (droppedByHttpImport(ctx.api.kind, integration)) return;
       if (integration.integrationSubtype === undefined) {
         for (const key of Object.keys(integration.requestParameters)) {
           if (REQUEST_KEY.test(key)) continue;

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { Pointer } from '../../../model/types.js';
 import { child } from '../../pointer.js';
+import { droppedByHttpImport } from './support.js';
 
 const RESERVED = new Set([
   'authorization', 'connection', 'content-encoding', 'content-length', 'content-location', 'forwarded', 'keep-alive',
@@ -32,6 +33,7 @@ export const apigwInt016: Rule = {
   fact: 'Reserved headers (access-control-*, apigw-*, Authorization, Connection, Content-Length, Host-related forwarding headers, x-amz-*, x-amzn-*, …) cannot be mapped [D].',
   visitors: {
     integration(integration, _route, ctx) {
+      if (droppedByHttpImport(ctx.api.kind, integration)) return;
       if (integration.integrationSubtype !== undefined) return; // subtype parameters are action parameters, not headers
       check(ctx, integration.requestParameters, child(integration.pointer, 'requestParameters'));
       for (const [status, map] of Object.entries(integration.responseParameters)) {

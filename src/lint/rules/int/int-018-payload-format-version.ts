@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { hasKey, isLambdaIntegration, own, rawAt, typeOf } from './support.js';
+import { isRawIntrinsic, hasKey, isLambdaIntegration, own, rawAt, typeOf, droppedByHttpImport } from './support.js';
 
 export const apigwInt018: Rule = {
   id: 'APIGW-INT-018',
@@ -10,6 +10,7 @@ export const apigwInt018: Rule = {
   fact: 'payloadFormatVersion is required for HTTP APIs; "2.0" is supported only for Lambda proxy integrations, every other integration takes only "1.0" [D][A].',
   visitors: {
     integration(integration, _route, ctx) {
+      if (droppedByHttpImport(ctx.api.kind, integration)) return;
       const raw = rawAt(ctx, integration.pointer);
       const lambda = typeOf(integration) === 'aws_proxy' && integration.integrationSubtype === undefined && isLambdaIntegration(integration);
       if (!hasKey(raw, 'payloadFormatVersion')) {
@@ -20,6 +21,7 @@ export const apigwInt018: Rule = {
         return;
       }
       const value = own(raw, 'payloadFormatVersion');
+      if (isRawIntrinsic(value)) return;
       const pointer = child(integration.pointer, 'payloadFormatVersion');
       const text = typeof value === 'number' ? value.toFixed(1) : typeof value === 'string' ? value : undefined;
       if (text !== '1.0' && text !== '2.0') {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { hasKey, own, rawAt } from './support.js';
+import { hasKey, isRawIntrinsic, own, rawAt } from './support.js';
 
 export const apigwInt019: Rule = {
   id: 'APIGW-INT-019',
@@ -12,6 +12,7 @@ export const apigwInt019: Rule = {
       const raw = rawAt(ctx, integration.pointer);
       if (!hasKey(raw, 'timeoutInMillis')) return;
       const value = own(raw, 'timeoutInMillis');
+      if (isRawIntrinsic(value)) return; // CloudFormation resolves it (Fn::If, Ref, …)
       const pointer = child(integration.pointer, 'timeoutInMillis');
       const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
       if (!Number.isInteger(n)) {

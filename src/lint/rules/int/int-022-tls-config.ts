@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { hasKey, own, rawAt, typeOf } from './support.js';
+import { hasKey, own, rawAt, typeOf, droppedByHttpImport } from './support.js';
 
 export const apigwInt022: Rule = {
   id: 'APIGW-INT-022',
@@ -9,6 +9,7 @@ export const apigwInt022: Rule = {
   fact: 'insecureSkipVerification is supported for REST http/http_proxy integrations; serverNameToVerify only for HTTP API private integrations [D].',
   visitors: {
     integration(integration, _route, ctx) {
+      if (droppedByHttpImport(ctx.api.kind, integration)) return;
       const tls = own(rawAt(ctx, integration.pointer), 'tlsConfig');
       if (tls === undefined) return;
       const base = child(integration.pointer, 'tlsConfig');

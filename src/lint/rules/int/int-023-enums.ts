@@ -1,11 +1,11 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { Pointer } from '../../../model/types.js';
 import { child } from '../../pointer.js';
-import { own, rawAt, list } from './support.js';
+import { isRawIntrinsic, own, rawAt, list } from './support.js';
 
 function checkEnum(ctx: RuleContext, raw: unknown, base: Pointer, field: string, allowed: string[]): void {
   const v = own(raw, field);
-  if (v === undefined) return;
+  if (v === undefined || isRawIntrinsic(v)) return;
   if (typeof v === 'string' && allowed.includes(v.toUpperCase())) return;
   ctx.report({ pointer: child(base, field), message: `${field} ${JSON.stringify(v)} is not valid. Use ${list(allowed)}${field === 'contentHandling' ? ', or leave it out to pass the payload through' : ''}.` });
 }

@@ -157,3 +157,11 @@ export function list(items: readonly string[]): string {
 export function methodResponse(route: Route, status: string): Route['responses'][number] | undefined {
   return route.responses.find((r) => r.status === status);
 }
+
+/**
+ * HTTP APIs import only AWS_PROXY and HTTP_PROXY integrations (APIGW-INT-003 reports the others);
+ * HTTP-specific checks skip an integration import drops anyway, so one mistake is one finding.
+ */
+export function droppedByHttpImport(kind: 'rest' | 'http', integration: Integration): boolean {
+  return kind === 'http' && !isProxy(integration);
+}
