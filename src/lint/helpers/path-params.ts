@@ -23,6 +23,9 @@ export function checkPathParameters(route: Route, ctx: RuleContext, consequence:
       ctx.report({
         message: `${route.key} has no 'in: path' parameter for {${name}}: declare it (name: ${name}, in: path, required: true) ${consequence}`,
         pointer: route.pointer,
+        // Import still creates the resource and proxies still receive the value; only mappings and
+        // validation need the declaration (APIGW-INT-013 reports a mapping that uses it as an error).
+        severity: 'warn',
       });
     }
   }

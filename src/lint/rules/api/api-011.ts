@@ -32,7 +32,7 @@ export const apigwApi011: Rule = {
         }
         if (isObject(gr.responseParameters)) {
           for (const key of Object.keys(gr.responseParameters)) {
-            if (!/^gatewayresponse\.(header|path|querystring)\.[^.]+$/.test(key)) {
+            if (!/^gatewayresponse\.(header|path|querystring)\..+$/.test(key)) {
               ctx.report({ message: `response parameter '${key}' of ${type} must be gatewayresponse.header.NAME (or .path./.querystring.)`, pointer: child(base, type, 'responseParameters', key) });
             }
           }

@@ -4,7 +4,9 @@ import { isObject, rawRoot } from '../../helpers/raw.js';
 
 const KEY = 'x-amazon-apigateway-documentation';
 const TYPES = ['API', 'AUTHORIZER', 'MODEL', 'RESOURCE', 'METHOD', 'PATH_PARAMETER', 'QUERY_PARAMETER', 'REQUEST_HEADER', 'REQUEST_BODY', 'RESPONSE', 'RESPONSE_HEADER', 'RESPONSE_BODY'];
-const NAME_REQUIRED = new Set(['AUTHORIZER', 'MODEL', 'PATH_PARAMETER', 'QUERY_PARAMETER', 'REQUEST_HEADER', 'REQUEST_BODY', 'RESPONSE_HEADER']);
+const NAME_REQUIRED = new Set(['AUTHORIZER', 'MODEL', 'PATH_PARAMETER', 'QUERY_PARAMETER', 'REQUEST_HEADER', 'RESPONSE_HEADER']);
+/** The API model lists REQUEST_BODY as needing a name, but AWS's own PetStore export documents the body without one. */
+const NAME_OPTIONAL = new Set(['REQUEST_BODY']);
 const STATUS_ALLOWED = new Set(['RESPONSE', 'RESPONSE_HEADER', 'RESPONSE_BODY']);
 export const DOCUMENTATION_PARTS_QUOTA = 2000;
 
@@ -12,7 +14,7 @@ export const apigwApi017: Rule = {
   id: 'APIGW-API-017',
   severity: 'error',
   description: 'Documentation parts: valid location.type, name where required (and only there), statusCode format',
-  fact: 'location.type is one of API, AUTHORIZER, MODEL, RESOURCE, METHOD, PATH_PARAMETER, QUERY_PARAMETER, REQUEST_HEADER, REQUEST_BODY, RESPONSE, RESPONSE_HEADER, RESPONSE_BODY; name is required for AUTHORIZER, MODEL, the parameter types, REQUEST_BODY and RESPONSE_HEADER and invalid otherwise; statusCode matches ^([1-5]\\d\\d|\\*|\\s*)$ [A]. At most 2000 parts per API [D].',
+  fact: 'location.type is one of API, AUTHORIZER, MODEL, RESOURCE, METHOD, PATH_PARAMETER, QUERY_PARAMETER, REQUEST_HEADER, REQUEST_BODY, RESPONSE, RESPONSE_HEADER, RESPONSE_BODY; name is required for AUTHORIZER, MODEL, the parameter types and RESPONSE_HEADER (the model also lists REQUEST_BODY, but AWS\'s own PetStore export omits it there) and invalid otherwise; statusCode matches ^([1-5]\\d\\d|\\*|\\s*)$ [A]. At most 2000 parts per API [D].',
   appliesTo: ['rest'],
   visitors: {
     api(_api, ctx) {
@@ -37,7 +39,7 @@ export const apigwApi017: Rule = {
         }
         if (NAME_REQUIRED.has(type) && typeof loc.name !== 'string') {
           ctx.report({ message: `a ${type} documentation part needs location.name (the ${type.toLowerCase().replace(/_/g, ' ')} it documents)`, pointer: at });
-        } else if (!NAME_REQUIRED.has(type) && 'name' in loc) {
+        } else if (!NAME_REQUIRED.has(type) && !NAME_OPTIONAL.has(type) && 'name' in loc) {
           ctx.report({ message: `location.name is not valid for a ${type} documentation part: remove it`, pointer: child(at, 'name') });
         }
         if ('statusCode' in loc) {

@@ -17,7 +17,7 @@ export const apigwParam002: Rule = {
       if (!isObject(raw)) return;
       const ignored = Object.keys(raw).filter((k) => !USED.has(k) && !k.startsWith('x-'));
       if (isObject(raw.schema)) {
-        for (const k of Object.keys(raw.schema)) if (!USED_IN_SCHEMA.has(k) && !k.startsWith('x-')) ignored.push(`schema.${k}`);
+        for (const k of Object.keys(raw.schema)) if (!USED_IN_SCHEMA.has(k) && k !== '$ref' && !k.startsWith('x-')) ignored.push(`schema.${k}`);
       }
       if (ignored.length > 0) {
         ctx.report({

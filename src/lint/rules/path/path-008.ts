@@ -19,7 +19,7 @@ export const apigwPath008: Rule = {
           const op = item[key];
           if (!isObject(op) || op.isDefaultRoute !== true) continue;
           const pointer = child('/paths', path, key, 'isDefaultRoute');
-          if (key !== 'x-amazon-apigateway-any-method' || path !== '/$default') {
+          if (key !== 'x-amazon-apigateway-any-method' || (path !== '/$default' && path !== '$default')) {
             ctx.report({ message: `isDefaultRoute: true is only valid on x-amazon-apigateway-any-method under '/$default' (found on ${key} of '${path}'): move it there`, pointer });
           } else if (first) {
             ctx.report({ message: `a second $default route; ${first} already defines it`, pointer });
