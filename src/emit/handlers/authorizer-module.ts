@@ -69,12 +69,12 @@ export function renderAuthorizerModule(plan: AuthorizerPlan, api: Api): { genera
   lines.push(`/** Types your handler: \`export const handler = define${T}(async (event) => …)\`. */\nexport function define${T}(handler: ${T}Handler): ${T}Handler {\n  return handler;\n}\n`);
 
   const stubBody = simple
-    ? ['    // TODO: check the identity in event.identitySource; then return allow({ ...context }).', '    // Until implemented, every request is refused.', '    return deny();']
+    ? ['  // TODO: check the identity in event.identitySource; then return allow({ ...context }).', '  // Until implemented, every request is refused.', '  return deny();']
     : [
-        `    // TODO: verify the identity (${oneLine(identity)}); then return allowStage(event.${arnField}, principalId, context)`,
-        `    // (cache-safe: the result is cached per identity and reused for other routes) or allowRoutes(...).`,
-        '    // Until implemented, every request is denied.',
-        `    return denyStage(event.${arnField});`,
+        `  // TODO: verify the identity (${oneLine(identity)}); then return allowStage(event.${arnField}, principalId, context)`,
+        `  // (cache-safe: the result is cached per identity and reused for other routes) or allowRoutes(...).`,
+        '  // Until implemented, every request is denied.',
+        `  return denyStage(event.${arnField});`,
       ];
   const stub = [
     `// The Lambda authorizer ${oneLine(plan.displayName)}: your implementation.`,

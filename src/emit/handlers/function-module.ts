@@ -179,7 +179,7 @@ function renderRoute(plan: RoutePlan, ctx: ModuleContext): RenderedRoute {
     plan,
     types: [
       `${jsDoc(routeDoc(route), tags)}export type ${S}Event = ${eventType};\n`,
-      `/** The responses ${route.key} may return. */\nexport type ${S}Response = ${proxyResponseType(plan, ctx.space, ctx.api)};\n`,
+      `/** The responses ${route.key} may return. */\nexport type ${S}Response =\n${proxyResponseType(plan, ctx.space, ctx.api)};\n`,
     ].join('\n'),
     spec: `  {\n${spec.join('\n')}\n  },`,
     signature: `${jsDoc(routeDoc(route), tags, '  ')}  ${plan.operation}(event: ${S}Event, context: Context): Promise<${S}Response> | ${S}Response;`,

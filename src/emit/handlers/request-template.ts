@@ -159,7 +159,7 @@ function bareReference(ref: string): TemplateValue {
 }
 
 /** `$`, `$.a.b`, `$['a'].b[0]` → property chain; undefined for filters, wildcards, recursion. */
-function jsonPath(path: string): (string | number)[] | undefined {
+export function jsonPath(path: string): (string | number)[] | undefined {
   if (!path.startsWith('$')) return undefined;
   const out: (string | number)[] = [];
   const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]/y;

@@ -6,7 +6,7 @@ import type { Api, Integration, Parameter, Response, Route, Schema } from '../..
 import { stringLiteral } from '../shared/escape.js';
 import { literalType, type TypeSpace } from '../shared/schema-to-ts.js';
 import { propertyKey } from '../shared/naming.js';
-import { analyzeRequestTemplate, type TemplateShape, type TemplateValue } from './request-template.js';
+import { analyzeRequestTemplate, jsonPath, type TemplateShape, type TemplateValue } from './request-template.js';
 import type { RoutePlan } from './plan.js';
 
 export type ContentKind = 'json' | 'text' | 'binary';
@@ -118,7 +118,7 @@ export function proxyResponseType(plan: RoutePlan, space: TypeSpace, api: Api): 
   }
   variants.push('  | NotImplementedResponse');
   void api;
-  return `\n${variants.join('\n')}`;
+  return variants.join('\n');
 }
 
 /**
@@ -252,22 +252,36 @@ function isSchema(value: unknown): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const PASSTHROUGH_TEMPLATE = /^\s*\$input\.(json\(\s*(['"])\$\2\s*\)|body)\s*$/;
+/** `$input.json('$.a.b')` / `$input.body`: a response template that selects part of the payload. */
+const SELECTING_TEMPLATE = /^\s*\$input\.(?:(?:json|path)\(\s*(['"])(.*)\1\s*\)|(body))\s*$/;
 
 /**
  * What the function should return: the body schema of the method response that the default
- * integration response maps to, when that response passes the payload through unchanged.
+ * integration response maps to — as is when the response passes the payload through, or nested
+ * where its template selects a part of it (`$input.json('$.pet')` → `{ pet: Pet }`).
  */
 function nonProxyResultType(route: Route, integration: Integration, space: TypeSpace): string {
   const fallback = integration.responses.find((r) => r.selectionPattern === 'default' || r.selectionPattern === '');
   const status = fallback?.statusCode ?? (integration.responses.length === 0 ? '200' : undefined);
   if (status === undefined) return 'unknown';
-  const templates = fallback ? Object.values(fallback.responseTemplates) : [];
-  if (templates.some((t) => t.trim() !== '' && !PASSTHROUGH_TEMPLATE.test(t))) return 'unknown';
   const response = route.responses.find((r) => r.status === status);
   const picked = response ? pickContent(response.content) : undefined;
   if (!picked || picked.kind !== 'json' || picked.schema === undefined) return 'unknown';
-  return space.typeOf(picked.schema, 'read');
+  const templates = fallback ? Object.values(fallback.responseTemplates).filter((t) => t.trim() !== '') : [];
+  let path: (string | number)[] = [];
+  if (templates.length > 0) {
+    const m = SELECTING_TEMPLATE.exec(templates[0]!);
+    const selected = m ? (m[3] !== undefined ? [] : jsonPath(m[2]!)) : undefined;
+    if (selected === undefined || templates.some((t) => t.trim() !== templates[0]!.trim())) return 'unknown';
+    path = selected;
+  }
+  let type = space.typeOf(picked.schema, 'read', '  '.repeat(path.length));
+  for (let i = path.length - 1; i >= 0; i--) {
+    const step = path[i]!;
+    const indent = '  '.repeat(i);
+    type = typeof step === 'number' ? `Array<${type}>` : `{\n${indent}  ${propertyKey(step)}: ${type};\n${indent}}`;
+  }
+  return type;
 }
 
 /** A string-literal union of route keys (for authorizer policy helpers). */
