@@ -307,6 +307,7 @@ class Renderer {
       case 'literal':
         return e.value === true;
       case 'operator': {
+        if (e.operator === 'parenthesis') return this.condition(e.operands[0]!);
         const v = this.expr(e);
         return typeof v === 'boolean' ? v : false;
       }
@@ -356,6 +357,8 @@ class Renderer {
       case 'not':
       case '!':
         return !this.condition(l!);
+      case 'parenthesis':
+        return this.expr(l!);
       case 'minus': {
         const v = this.expr(l!);
         return typeof v === 'number' ? -v : v instanceof JDouble ? new JDouble(-v.value) : null;

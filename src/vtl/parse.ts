@@ -103,6 +103,10 @@ export function parseToAst(text: string, base?: Position): TemplateAst {
   return { nodes, macros: ctx.macros };
 }
 
+function isSet(item: FlatItem | undefined): boolean {
+  return typeof item === 'object' && item !== null && item.type === 'set';
+}
+
 /** Merge adjacent text, cut out `#stop` (velocityjs doesn't know it), and gobble whitespace. */
 function normalizeFlat(flat: FlatItem[]): FlatItem[] {
   const merged: FlatItem[] = [];
@@ -119,12 +123,19 @@ function normalizeFlat(flat: FlatItem[]): FlatItem[] {
       else if (p) out.push(p);
     } else out.push(item);
   }
+  if (typeof out[0] === 'string' && /^[ \t]+$/.test(out[0]) && isSet(out[1])) out.shift();
   for (let i = 0; i < out.length - 1; i++) {
     const item = out[i];
-    if (typeof item === 'string' || item.type === 'references' || item.type === 'raw') continue;
-    if (item.type === 'comment' && String(item.value).startsWith('#*')) continue;
+    if (typeof item === 'string') continue;
     const next = out[i + 1];
-    if (typeof next === 'string') out[i + 1] = next.replace(/^[ \t]*\n/, '');
+    if (typeof next !== 'string') continue;
+    // References, #[[raw]]# and #* block comments *# keep the newline after them.
+    const keepsNewline = item.type === 'references' || item.type === 'raw' || (item.type === 'comment' && String(item.value).startsWith('#*'));
+    const trimmed = keepsNewline ? next : next.replace(/^[ \t]*\n/, '');
+    // Velocity 1.7's #set token includes the spaces before it when they start a token, i.e. when
+    // they follow a directive or a reference rather than text ("$x #set(…)" loses the space).
+    if (/^[ \t]*$/.test(trimmed) && isSet(out[i + 2])) out.splice(i + 1, 1);
+    else out[i + 1] = trimmed;
   }
   return out;
 }
@@ -273,7 +284,7 @@ function compileExpr(raw: Raw, ctx: Ctx, owner: Raw): Expr {
       if (raw.isRange) return { kind: 'range', from: compileExpr(raw.value[0], ctx, owner), to: compileExpr(raw.value[1], ctx, owner) };
       return { kind: 'list', items: (raw.value as Raw[]).map((x) => compileExpr(x, ctx, owner)) };
     case 'map':
-      return { kind: 'map', entries: Object.entries(raw.value as Record<string, Raw>).map(([k, v]) => [k, compileExpr(v, ctx, owner)]) };
+      return { kind: 'map', entries: Object.entries((raw.value ?? {}) as Record<string, Raw>).map(([k, v]) => [k, compileExpr(v, ctx, owner)]) };
     case 'math':
       return { kind: 'operator', ...posOf(ctx, owner), operator: raw.operator, operands: (raw.expression as Raw[]).map((x) => compileExpr(x, ctx, owner)) };
     case 'runt':
