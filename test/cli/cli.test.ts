@@ -5,6 +5,21 @@ import { join } from 'node:path';
 import { buildDist, fixture, hasStackTrace, project, run, shared, snapshot, start, waitFor } from './helpers.js';
 
 const petstore = fixture('petstore/openapi.yaml');
+/** An integration type API Gateway rejects at import: a lint error whatever else the rules check. */
+const BROKEN_SPEC = [
+  'openapi: 3.0.1',
+  'info: { title: x, version: "1" }',
+  'paths:',
+  '  /a:',
+  '    get:',
+  '      operationId: a',
+  '      responses:',
+  '        "200": { description: ok }',
+  '      x-amazon-apigateway-integration:',
+  '        type: banana',
+  '        uri: https://example.com',
+  '',
+].join('\n');
 const temps: string[] = [];
 const tempProject = (...fixtures: string[]) => {
   const dir = project(...fixtures);
@@ -165,12 +180,11 @@ describe('lint', () => {
 
   it('exits 1 on a spec with errors and prints them with positions', () => {
     const dir = tempProject();
-    // No `responses`: invalid OpenAPI 3.0.
-    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: { title: x, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n');
+    writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);
     const r = run(['lint', 'api.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^api\.yaml$/m);
-    expect(r.stdout).toMatch(/\d+:\d+\s+error\s+/);
+    expect(r.stdout).toMatch(/^\s+10:9\s+error\s+.*banana.*APIGW-INT-002$/m);
     const github = run(['lint', 'api.yaml', '--format', 'github'], dir);
     expect(github.code).toBe(1);
     expect(github.stdout).toMatch(/^::error file=api\.yaml,line=\d+,col=\d+/m);
@@ -178,7 +192,7 @@ describe('lint', () => {
 
   it('--baseline writes today\'s problems; with it configured they no longer fail the run', () => {
     const dir = tempProject();
-    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: { title: x, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n');
+    writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);
     const written = run(['lint', 'api.yaml', '--baseline'], dir);
     expect(written.code).toBe(0);
     expect(written.stdout).toContain('.apigw-gen-baseline.json');
@@ -224,7 +238,7 @@ describe('build', () => {
 
   it('stops on lint errors (exit 1, nothing written) unless --no-lint', () => {
     const dir = tempProject();
-    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: { title: x, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n');
+    writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);
     const r = run(['build', 'api.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/build stopped: \d+ lint errors?/);
