@@ -273,6 +273,11 @@ describe('build', () => {
       writeFileSync(spec, readFileSync(spec, 'utf8').replace(/^(\s+title:) PetStore$/m, '$1 PetStore Watched'));
       await waitFor(() => (output().match(/watching \d+ files? for changes/g) ?? []).length >= 2);
       expect(output()).toMatch(/apigw-gen: generated \d+ added, [1-9]\d* changed|apigw-gen: generated \d+ added, \d+ changed, [1-9]\d* removed/);
+      // A broken save is reported with its position and watching goes on.
+      writeFileSync(spec, 'openapi: 3.0.1\ninfo: [\n');
+      await waitFor(() => (output().match(/watching \d+ files? for changes/g) ?? []).length >= 3);
+      expect(output()).toMatch(/petstore\/openapi\.yaml:\d+:\d+: /);
+      expect(child.exitCode).toBe(null);
     } finally {
       child.kill('SIGINT');
     }

@@ -70,8 +70,8 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
         const { outcome } = await once();
         if (outcome) lastFiles = outcome.document.files;
       } catch (error) {
-        if (!(error instanceof ApigwError)) throw error;
-        io.err(`${error.format()}\n`);
+        // Keep watching whatever went wrong: the user fixes the spec and saves again.
+        io.err(error instanceof ApigwError ? `apigw-gen: ${error.format()}\n` : `apigw-gen: internal error: ${(error as Error).message}\n`);
       }
       io.err(`apigw-gen: watching ${lastFiles.length} file${lastFiles.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
       return lastFiles;
