@@ -32,6 +32,7 @@ export interface Api {
   kindReason: string;
   version: OpenApiVersion;
   info: { title: string; version: string; description?: string };
+  /** OAS3 `servers`; for OAS2, one server built from `schemes`/`host`/`basePath` (pointer `/host`) when `host` is set. */
   servers: Server[];
   /** OAS2 `basePath`, or the OAS3 `basePath` server variable / server URL path. */
   basePath?: string;
@@ -49,7 +50,7 @@ export interface Api {
   minimumCompressionSize?: number;
   apiKeySource?: string;
   policy?: unknown;
-  /** From the OAS2 root or an OAS3 server object (the first one that has it). */
+  /** From the OAS2 root or an OAS3 server object (the first one that has it); else from the OAS3 root, where AWS ignores it (lint warns). */
   endpointConfiguration?: EndpointConfiguration;
   securityPolicy?: string;
   endpointAccessMode?: string;
@@ -91,7 +92,7 @@ export interface Model {
 }
 
 export interface Route {
-  /** `GET /pets/{id}`, `ANY /{proxy+}`, or `$default`. Unique within the API. */
+  /** `GET /pets/{id}`, `ANY /{proxy+}`, or `$default`. Unique within the API (a repeated `$default` gets ` #2`). */
   key: string;
   method: HttpMethod;
   path: string;
@@ -213,7 +214,8 @@ export interface FunctionRef {
 
 // ---------------------------------------------------------------- integrations
 
-export type IntegrationKind = 'lambda-proxy' | 'lambda' | 'http-proxy' | 'http' | 'aws-service' | 'mock';
+/** Every `Integration['kind']`; `unknown` is a `type` API Gateway does not know (lint reports it). */
+export type IntegrationKind = 'lambda-proxy' | 'lambda' | 'http-proxy' | 'http' | 'aws-service' | 'mock' | 'unknown';
 
 interface IntegrationBase {
   /** The `type` as written (`aws_proxy`, `HTTP_PROXY`, …). */
@@ -230,6 +232,7 @@ interface IntegrationBase {
   integrationTarget?: Value;
   /** Values may be non-strings in a bad spec; rules report those. */
   requestParameters: Record<string, unknown>;
+  /** By content type. A template written as `Fn::Sub` keeps its template text; other non-strings are dropped. */
   requestTemplates: Record<string, string>;
   /** REST integration responses, in document order. */
   responses: IntegrationResponse[];
@@ -247,6 +250,7 @@ interface IntegrationBase {
 }
 
 export type Integration =
+  /** `streaming`: the uri is the response-streaming invocation (`2021-11-15/functions/…/response-streaming-invocations`). */
   | (IntegrationBase & { kind: 'lambda-proxy'; function?: FunctionRef; streaming: boolean })
   | (IntegrationBase & { kind: 'lambda'; function?: FunctionRef })
   | (IntegrationBase & { kind: 'http-proxy' })

@@ -1,24 +1,20 @@
-// Test input for normalize: the real `load` once it exists (src/load/index.ts), otherwise a
-// `yaml` parse with CloudFormation short tags in long form and a source map that knows nothing.
+// Test input for normalize: the real `load` (src/load), plus two ways to build a LoadedDocument
+// without it — from an in-memory object, or a raw `yaml` parse (CloudFormation short tags in long
+// form, no bundling) for corpus files the loader rejects.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as YAML from 'yaml';
+import { load } from '../../src/load/index.js';
 import type { LoadedDocument, OpenApiVersion } from '../../src/load/types.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
 export const fixture = (rel: string) => path.join(repoRoot, 'fixtures', rel);
 
-const loadModule = path.join(repoRoot, 'src/load/index.ts');
-
-export async function loadDocument(file: string): Promise<LoadedDocument> {
-  if (existsSync(loadModule)) {
-    const { load } = (await import(/* @vite-ignore */ loadModule)) as { load: (entry: string, options?: unknown) => Promise<LoadedDocument> };
-    return load(file);
-  }
-  return parseWithYaml(file);
+export function loadDocument(file: string): Promise<LoadedDocument> {
+  return load(file);
 }
 
 /** Build a LoadedDocument from an in-memory object (for targeted tests of odd shapes). */
