@@ -1,0 +1,65 @@
+// A plausible request for a route, built from its declared parameters and request schema, to render
+// request templates in lint (APIGW-VTL-013). Values are placeholders; only the shape matters.
+
+import type { Route, Model, Schema } from '../../../model/types.js';
+import type { VtlRequest } from '../../../vtl/index.js';
+
+const MAX_DEPTH = 6;
+
+function modelFor(ref: string, models: readonly Model[]): Schema | undefined {
+  const name = decodeURIComponent(ref.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  return models.find((m) => m.name === name)?.schema;
+}
+
+/** A sample JSON value for a schema (examples, enums and defaults first). */
+export function sampleFromSchema(schema: unknown, models: readonly Model[], depth = 0): unknown {
+  if (typeof schema !== 'object' || schema === null || depth > MAX_DEPTH) return 'sample';
+  const s = schema as Record<string, unknown>;
+  if (typeof s.$ref === 'string') return sampleFromSchema(modelFor(s.$ref, models), models, depth + 1);
+  if (s.example !== undefined) return s.example;
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0];
+  for (const k of ['allOf', 'oneOf', 'anyOf'] as const) {
+    const list = s[k];
+    if (Array.isArray(list) && list.length > 0) {
+      if (k !== 'allOf') return sampleFromSchema(list[0], models, depth + 1);
+      const merged: Record<string, unknown> = {};
+      for (const part of list) {
+        const v = sampleFromSchema(part, models, depth + 1);
+        if (typeof v === 'object' && v !== null && !Array.isArray(v)) Object.assign(merged, v);
+      }
+      return merged;
+    }
+  }
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  switch (type) {
+    case 'integer': return 1;
+    case 'number': return 1.5;
+    case 'boolean': return true;
+    case 'array': return [sampleFromSchema(s.items, models, depth + 1)];
+    case 'string': return 'sample';
+    default: {
+      const props = s.properties;
+      if (typeof props !== 'object' || props === null) return type === 'object' ? {} : 'sample';
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(props)) out[k] = sampleFromSchema(v, models, depth + 1);
+      return out;
+    }
+  }
+}
+
+export function sampleRequest(route: Route, contentType: string, models: readonly Model[]): VtlRequest {
+  const path: Record<string, string> = {};
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = { 'Content-Type': contentType };
+  for (const p of route.parameters) {
+    const v = String(sampleFromSchema(p.schema, models));
+    if (p.in === 'path') path[p.name] = v;
+    else if (p.in === 'query') query[p.name] = v;
+    else if (p.in === 'header') headers[p.name] = v;
+  }
+  for (const m of route.path.matchAll(/\{([^}+]+)\+?\}/g)) path[m[1]!] ??= 'sample';
+  const media = route.requestBody?.content[contentType] ?? route.requestBody?.content['application/json'];
+  const body = media?.schema ? JSON.stringify(sampleFromSchema(media.schema, models)) : '{"sample":"value"}';
+  return { body, path, query, headers };
+}

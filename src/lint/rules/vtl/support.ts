@@ -1,0 +1,73 @@
+// Shared by the VTL rules: one parse per template text, the references a template prints, and
+// where in the template (line/column) something is, for messages.
+
+import { parseTemplate, type ParseResult, type Reference, type TemplateAst, type TemplateNode } from '../../../vtl/index.js';
+
+const cache = new Map<string, ParseResult>();
+const LIMIT = 200;
+
+/** Parse once per distinct template text (every VTL rule reads the same templates). */
+export function parsed(text: string): ParseResult {
+  let r = cache.get(text);
+  if (!r) {
+    r = parseTemplate(text);
+    cache.set(text, r);
+    if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
+  }
+  return r;
+}
+
+export function at(line: number, column: number): string {
+  return `template line ${line}, column ${column}`;
+}
+
+/** Every node list of the template (bodies of #if/#foreach/#define/macros included), for per-list scans. */
+export function nodeLists(ast: TemplateAst): TemplateNode[][] {
+  const out: TemplateNode[][] = [];
+  const visit = (nodes: TemplateNode[]): void => {
+    out.push(nodes);
+    for (const n of nodes) {
+      if (n.kind === 'if') n.branches.forEach((b) => visit(b.body));
+      else if (n.kind === 'foreach' || n.kind === 'define') visit(n.body);
+    }
+  };
+  visit(ast.nodes);
+  for (const m of ast.macros.values()) visit(m.body);
+  return out;
+}
+
+/** References the template prints directly (not inside #set values or directive arguments). */
+export function printedReferences(ast: TemplateAst): Reference[] {
+  const refs: Reference[] = [];
+  for (const list of nodeLists(ast)) for (const n of list) if (n.kind === 'reference') refs.push(n.ref);
+  return refs;
+}
+
+/** Whether (line, column) of `text` sits inside a double-quoted string on its line (JSON strings never span lines). */
+export function insideQuotes(text: string, line: number, column: number): boolean {
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const before = lineText.slice(0, column - 1);
+  let quotes = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === '\\') { i++; continue; }
+    if (before[i] === '"') quotes++;
+  }
+  return quotes % 2 === 1;
+}
+
+/** The character right after a printed reference, when its source text is exact. */
+export function charAfter(text: string, ref: Reference): string | undefined {
+  const lineText = text.split('\n')[ref.line - 1] ?? '';
+  const start = ref.column - 1;
+  if (lineText.slice(start, start + ref.source.length) !== ref.source) return undefined;
+  return lineText[start + ref.source.length];
+}
+
+export function charBefore(text: string, ref: Reference): string | undefined {
+  const lineText = text.split('\n')[ref.line - 1] ?? '';
+  return ref.column >= 2 ? lineText[ref.column - 2] : undefined;
+}
+
+export function isJsonContentType(contentType: string): boolean {
+  return /json/i.test(contentType);
+}

@@ -1,0 +1,40 @@
+import type { Rule } from '../../rule.js';
+import { renderTemplate } from '../../../vtl/index.js';
+import { isProxy } from '../int/support.js';
+import { isJsonContentType, parsed } from './support.js';
+import { sampleRequest } from './sample-request.js';
+
+function snippet(output: string, offset: number): string {
+  const s = output.slice(Math.max(0, offset - 30), offset + 30).replace(/\s+/g, ' ');
+  return JSON.stringify(s);
+}
+
+export const apigwVtl013: Rule = {
+  id: 'APIGW-VTL-013',
+  severity: 'warn',
+  appliesTo: ['rest'],
+  description: 'A JSON request template should render valid JSON for a sample request',
+  fact: 'The request template output is the integration request body; a JSON backend (Lambda, DynamoDB, Step Functions, …) rejects malformed JSON [D]. Rendered with the VTL engine against a request built from the route\'s parameters and request schema [I].',
+  visitors: {
+    template(template, ctx) {
+      if (template.direction !== 'request' || !isJsonContentType(template.contentType) || isProxy(template.integration)) return;
+      if (!parsed(template.text).ast) return; // syntax errors are APIGW-VTL-010
+      let output: string;
+      try {
+        output = renderTemplate(template.text, sampleRequest(template.route, template.contentType, ctx.api.models)).output;
+      } catch {
+        return; // render errors depend on the sample data; the engine reports them at run time (vtl render)
+      }
+      const trimmed = output.trim();
+      // Only output that is meant to be JSON: AWS service templates may produce form-encoded text.
+      if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
+      try {
+        JSON.parse(trimmed);
+      } catch (e) {
+        const m = /position (\d+)/.exec((e as Error).message);
+        const near = m ? ` near ${snippet(trimmed, Number(m[1]))}` : '';
+        ctx.report({ pointer: template.pointer, message: `Rendered against a sample request built from ${template.route.key}'s parameters and body schema, this template outputs invalid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}${near}). Check quoting: strings need "…", $input.json(...) must not be quoted, and values from $input.params/$input.body need $util.escapeJavaScript.` });
+      }
+    },
+  },
+};
