@@ -27,6 +27,8 @@ export function parseSource(text: string, file: string): ParsedSource {
     try {
       return { data: JSON.parse(text), format: 'json', positions: new FilePositions(text) };
     } catch (jsonError) {
+      // A .json file must be JSON; other names get a second chance as YAML flow style.
+      if (/\.json$/i.test(file)) throw jsonParseError(jsonError, undefined, text, file);
       try {
         return parseYaml(text, file);
       } catch (yamlError) {
@@ -41,6 +43,8 @@ function parseYaml(text: string, file: string): ParsedSource {
   try {
     return { data: loadYaml(text, { schema: OPENAPI_YAML_SCHEMA, filename: file }), format: 'yaml', positions: new FilePositions(text) };
   } catch (error) {
+    // Only comments: an empty document, like an empty file.
+    if (error instanceof YAMLException && /input is empty/.test(error.reason)) return { data: null, format: 'yaml', positions: new FilePositions(text) };
     const lenient = error instanceof YAMLException && error.reason === 'deficient indentation' ? parseYamlLeniently(text, file) : undefined;
     if (lenient) return lenient;
     throw yamlParseError(error, text, file);
@@ -105,7 +109,15 @@ function jsonParseError(jsonError: unknown, yamlError: unknown, text: string, fi
   if (!at) {
     // Some V8 messages (`Unexpected token '}', "…" is not valid JSON`) carry no offset; the YAML
     // reader failed on the same text and knows where.
-    const position = yamlError instanceof ApigwError ? yamlError.position : { file, line: 1, column: 1 };
+    let yamlFailure = yamlError;
+    if (yamlFailure === undefined) {
+      try {
+        parseYaml(text, file);
+      } catch (error) {
+        yamlFailure = error;
+      }
+    }
+    const position = yamlFailure instanceof ApigwError ? yamlFailure.position : { file, line: 1, column: 1 };
     return new ApigwError('PARSE_ERROR', `invalid JSON: ${message.replace(/, ".*" is not valid JSON$/s, '')}`, position);
   }
   const { line, column } = new FilePositions(text).offsetToLineColumn(Math.min(Number(at[1]), text.length));
