@@ -2,6 +2,21 @@
 // where in the template (line/column) something is, for messages.
 
 import { parseTemplate, type ParseResult, type Reference, type TemplateAst, type TemplateNode } from '../../../vtl/index.js';
+import type { RuleContext, TemplateNode as TemplateSite } from '../../rule.js';
+import { getAt } from '../../pointer.js';
+import { intrinsicName } from '../../../model/values.js';
+
+/**
+ * The template as API Gateway will see it. `${AWS::Region}`-style variables are resolved at import,
+ * and in an `Fn::Sub` template every `${X}` is a CloudFormation substitution (`${!x}` is a literal
+ * `${x}`): those become placeholders of the same length, so template lines and columns stay put.
+ */
+export function templateSource(template: TemplateSite, ctx: RuleContext): string {
+  const viaSub = intrinsicName(getAt(ctx.document.document, template.pointer)) === 'Fn::Sub';
+  const pattern = viaSub ? /\$\{(?!!)[^}]*\}/g : /\$\{AWS::[A-Za-z]+\}/g;
+  const text = template.text.replace(pattern, (m) => 'X'.repeat(m.length));
+  return viaSub ? text.replace(/\$\{!/g, '${') : text;
+}
 
 const cache = new Map<string, ParseResult>();
 const LIMIT = 200;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import type { Expr, TemplateNode } from '../../../vtl/index.js';
-import { at, nodeLists, parsed } from './support.js';
+import { at, nodeLists, parsed, templateSource } from './support.js';
 
 /** `$input.path(...)`, `$input.json(...)`, `$util.parseJson($input…)`: data from the request body. */
 function bodyDerived(e: Expr, tainted: Set<string>): boolean {
@@ -28,7 +28,8 @@ export const apigwVtl004: Rule = {
   visitors: {
     template(template, ctx) {
       if (template.direction !== 'request') return;
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       const tainted = new Set<string>();
       for (const list of nodeLists(ast)) {

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { walkReferences } from '../../../vtl/index.js';
-import { at, nodeLists, parsed } from './support.js';
+import { at, nodeLists, parsed, templateSource } from './support.js';
 import { isProxy } from '../int/support.js';
 
 function overrideKind(path: string): 'request' | 'response' | undefined {
@@ -26,7 +26,8 @@ export const apigwVtl005: Rule = {
   fact: 'requestOverride is for request templates and responseOverride for response templates; overrides do not work on proxy integrations; an override "may only be applied to each parameter once" and a second assignment gives 5XX [D].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       const proxy = isProxy(template.integration);
       walkReferences(ast, (v) => {

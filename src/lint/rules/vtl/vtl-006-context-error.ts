@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { walkReferences } from '../../../vtl/index.js';
-import { at, parsed } from './support.js';
+import { at, parsed, templateSource } from './support.js';
 
 export const apigwVtl006: Rule = {
   id: 'APIGW-VTL-006',
@@ -10,7 +10,8 @@ export const apigwVtl006: Rule = {
   fact: '$context.error.message, .messageString and .responseType are only available in gateway-response templates and access logs [D].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       walkReferences(ast, (v) => {
         if (!v.dottedPath.startsWith('context.error.') || v.dottedPath === 'context.error.validationErrorString') return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { at, nodeLists, parsed } from './support.js';
+import { at, nodeLists, parsed, templateSource } from './support.js';
 
 export const apigwVtl007: Rule = {
   id: 'APIGW-VTL-007',
@@ -9,7 +9,8 @@ export const apigwVtl007: Rule = {
   fact: 'There are no external resources to load, so #parse and #include fail [O: Velocity oracle].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       for (const list of nodeLists(ast)) {
         for (const n of list) {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { walkReferences } from '../../../vtl/index.js';
 import { child } from '../../pointer.js';
-import { at, parsed } from './support.js';
+import { at, parsed, templateSource } from './support.js';
 
 const KEY = /^[A-Za-z0-9_]+$/;
 
@@ -13,7 +13,8 @@ export const apigwVtl008: Rule = {
   fact: '"For property, the only supported special character is the underscore" — other authorizer context keys are not available to templates and mappings [D current].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       walkReferences(ast, (v) => {
         if (v.ref.root !== 'context') return;

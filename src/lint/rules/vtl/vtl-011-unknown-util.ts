@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { UTIL_FUNCTIONS, walkReferences } from '../../../vtl/index.js';
-import { at, parsed } from './support.js';
+import { at, parsed, templateSource } from './support.js';
 
 const KNOWN = new Set<string>(UTIL_FUNCTIONS);
 const APPSYNC = /^(toJson|escapeJSON|qr|quiet|autoId|error|appendError|isNull|isNullOrEmpty|defaultIfNull|time|dynamodb|map|list|str|math|transform|matches|urlEncode64|unauthorized|log)$/;
@@ -13,7 +13,8 @@ export const apigwVtl011: Rule = {
   fact: 'API Gateway $util has escapeJavaScript, parseJson, urlEncode, urlDecode, base64Encode, base64Decode; $util.toJson, $util.escapeJSON, $util.qr are AppSync and render literally here [D].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       walkReferences(ast, (v) => {
         if (v.ref.root !== 'util') return;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { ACCESS_LOG_ONLY_CONTEXT_VARIABLES, isTemplateContextVariable, walkReferences } from '../../../vtl/index.js';
-import { at, parsed } from './support.js';
+import { at, parsed, templateSource } from './support.js';
 
 function accessLogOnly(variable: string): boolean {
   return ACCESS_LOG_ONLY_CONTEXT_VARIABLES.some((p) => (p.endsWith('.*') ? variable.startsWith(p.slice(0, -1)) : p === variable));
@@ -14,7 +14,8 @@ export const apigwVtl012: Rule = {
   fact: 'Only the "variables for data transformations" are set in mapping templates; access-log variables (e.g. $context.status, $context.integrationLatency) and unknown names render empty [D][O].',
   visitors: {
     template(template, ctx) {
-      const { ast } = parsed(template.text);
+      const text = templateSource(template, ctx);
+      const { ast } = parsed(text);
       if (!ast) return;
       walkReferences(ast, (v) => {
         if (v.ref.root !== 'context' || v.assigned) return;

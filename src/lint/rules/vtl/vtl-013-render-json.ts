@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { renderTemplate } from '../../../vtl/index.js';
 import { isProxy } from '../int/support.js';
-import { isJsonContentType, parsed } from './support.js';
+import { isJsonContentType, parsed, templateSource } from './support.js';
 import { sampleRequest } from './sample-request.js';
 
 function snippet(output: string, offset: number): string {
@@ -18,10 +18,11 @@ export const apigwVtl013: Rule = {
   visitors: {
     template(template, ctx) {
       if (template.direction !== 'request' || !isJsonContentType(template.contentType) || isProxy(template.integration)) return;
-      if (!parsed(template.text).ast) return; // syntax errors are APIGW-VTL-010
+      const text = templateSource(template, ctx);
+      if (!parsed(text).ast) return; // syntax errors are APIGW-VTL-010
       let output: string;
       try {
-        output = renderTemplate(template.text, sampleRequest(template.route, template.contentType, ctx.api.models)).output;
+        output = renderTemplate(text, sampleRequest(template.route, template.contentType, ctx.api.models)).output;
       } catch {
         return; // render errors depend on the sample data; the engine reports them at run time (vtl render)
       }
