@@ -264,18 +264,26 @@ function renderErrorHelpers(name: string, route: Route, helpers: RenderedRoute['
   return `/** Errors ${route.key} may throw, one per declared error response. */\nexport const ${name} = {\n${members.join('\n')}\n} as const;\n`;
 }
 
+/**
+ * The user's file. Each route is its own declaration typed by the generated interface, so that a
+ * spec change surfaces every mismatch in one compile: a removed route errors at its declaration
+ * (`Property 'x' does not exist`), a changed schema inside that route's function, and an added
+ * route at the `createHandler` call (`Property 'y' is missing`). A fresh object literal would
+ * report only its first problem.
+ */
 function renderStub(plan: FunctionPlan): string {
+  const I = `${plan.typeStem}Implementation`;
   const methods = plan.routes.map((r) => {
     const key = stringLiteral(r.route.key);
-    const doc = `  /** ${oneLine(r.route.key)}${r.route.summary ? ` — ${oneLine(r.route.summary)}` : ''} */\n`;
+    const doc = `/** ${oneLine(r.route.key)}${r.route.summary ? ` — ${oneLine(r.route.summary)}` : ''} */\n`;
     const body = r.format === 'lambda'
-      ? `    // TODO: implement ${oneLine(r.route.key)}, then return the payload.\n    throw new NotImplementedError(${key});`
-      : `    // TODO: implement ${oneLine(r.route.key)}.\n    return notImplemented(${key});`;
-    return `${doc}  async ${r.operation}(event, context) {\n${body}\n  },`;
+      ? `  // TODO: implement ${oneLine(r.route.key)}, then return the payload.\n  throw new NotImplementedError(${key});`
+      : `  // TODO: implement ${oneLine(r.route.key)}.\n  return notImplemented(${key});`;
+    return `${doc}export const ${r.operation}: ${I}[${stringLiteral(r.operation)}] = async (event, context) => {\n${body}\n};\n`;
   });
   const usesNotImplemented = plan.routes.some((r) => r.format !== 'lambda');
   const usesError = plan.routes.some((r) => r.format === 'lambda');
-  const imports = ['createHandler', ...(usesNotImplemented ? ['notImplemented'] : []), ...(usesError ? ['NotImplementedError'] : []), `type ${plan.typeStem}Implementation`];
+  const imports = ['createHandler', ...(usesNotImplemented ? ['notImplemented'] : []), ...(usesError ? ['NotImplementedError'] : []), `type ${I}`];
   return [
     `// The Lambda function ${oneLine(plan.displayName)}: your implementation.`,
     `// apigw-gen created this file once and never overwrites it. Its types live in`,
@@ -283,9 +291,8 @@ function renderStub(plan: FunctionPlan): string {
     `// this file stops compiling exactly where it no longer matches.`,
     `import { ${imports.join(', ')} } from './${plan.fileStem}.generated.js';`,
     '',
-    `export const implementation: ${plan.typeStem}Implementation = {`,
     ...methods,
-    '};',
+    `const implementation = { ${plan.routes.map((r) => r.operation).join(', ')} };`,
     '',
     '/** The Lambda entry point (configure the function handler as `<file>.handler`). */',
     'export const handler = createHandler(implementation);',
