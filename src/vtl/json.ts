@@ -120,7 +120,8 @@ class Reader {
           break;
         }
         default:
-          this.fail('bad escape');
+          this.i = j;
+          this.fail(`invalid escape \\${e ?? ''}`);
       }
     }
   }
