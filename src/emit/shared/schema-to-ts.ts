@@ -141,6 +141,8 @@ interface Walk {
   /** Non-model refs currently being expanded (inline recursion guard). */
   expanding: Set<string>;
   indent: string;
+  /** Prefix for model type references (`T.` when the models live in another module imported as `T`). */
+  refPrefix: string;
 }
 
 export class TypeSpace {
@@ -222,16 +224,19 @@ export class TypeSpace {
     return isObject(s) && typeof s.$ref !== 'string' ? s : undefined;
   }
 
-  /** Inline type text for a schema in a view. `indent` is the indentation of the line the type starts on. */
-  typeOf(schema: unknown, view: View, indent = ''): string {
-    return this.print(schema, { view, model: undefined, top: false, expanding: new Set(), indent }).t;
+  /**
+   * Inline type text for a schema in a view. `indent` is the indentation of the line the type
+   * starts on; `refPrefix` qualifies model references (e.g. `T.` for `import type * as T`).
+   */
+  typeOf(schema: unknown, view: View, indent = '', refPrefix = ''): string {
+    return this.print(schema, { view, model: undefined, top: false, expanding: new Set(), indent, refPrefix }).t;
   }
 
   /** `export type X = …;` (with JSDoc) for one model in one view. */
   declaration(model: Model, view: View): string {
     const name = this.names.get(model.name)![view];
     const s = model.schema;
-    const walk: Walk = { view, model: model.name, top: true, expanding: new Set(), indent: '' };
+    const walk: Walk = { view, model: model.name, top: true, expanding: new Set(), indent: '', refPrefix: '' };
     let body = this.print(s, walk);
     const tag = this.inheritedDiscriminatorTag(model);
     if (tag) body = intersection([body, tag]);
@@ -275,7 +280,7 @@ export class TypeSpace {
     let result: Printed;
     if (model) {
       if (w.top && w.model !== undefined && this.breaksAliasCycle(w.model, model.name)) result = UNKNOWN;
-      else result = { t: this.names.get(model.name)![w.view], p: Prec.Atom };
+      else result = { t: w.refPrefix + this.names.get(model.name)![w.view], p: Prec.Atom };
     } else {
       if (w.expanding.has(ref)) return UNKNOWN;
       const target = this.resolveRef(ref);
@@ -380,7 +385,7 @@ export class TypeSpace {
   }
 
   private nested(w: Walk, indent: string): Walk {
-    return { view: w.view, model: w.model, top: false, expanding: w.expanding, indent };
+    return { view: w.view, model: w.model, top: false, expanding: w.expanding, indent, refPrefix: w.refPrefix };
   }
 
   private printArray(s: Record<string, unknown>, w: Walk): Printed {

@@ -1,0 +1,236 @@
+// Builds `client.ts`: per operation a params interface, a result union discriminated on `status`,
+// an operation descriptor (data the runtime interprets) and a method on `ApiClient`. Text is built
+// directly, already formatted (prettier over Stripe-sized output would cost seconds).
+
+import type { Api, Parameter, Response } from '../../model/types.js';
+import { jsDoc, stringLiteral, type JsDocTag } from '../shared/escape.js';
+import { propertyKey, toCamelCase, uniqueNames } from '../shared/naming.js';
+import type { TypeSpace } from '../shared/schema-to-ts.js';
+import { bodyKindOf, CLIENT_MEMBER_NAMES, isJsonMediaType, type SdkOperation } from './operations.js';
+import type { SdkEndpoints } from './endpoints.js';
+
+export interface ClientFileOptions {
+  groupByTag: boolean;
+  throwOnError: boolean;
+}
+
+/** Names client.ts declares or imports itself; operation type names avoid them. */
+export const FILE_NAMES = [
+  'ApiClient', 'ApiClientOptions', 'StageName', 'createClient', 'OPERATIONS', 'ENDPOINTS', 'T',
+  'ClientCore', 'CallOptions', 'ClientOptions', 'Endpoints', 'OperationSpec', 'Status1XX', 'Status2XX',
+  'Status3XX', 'Status4XX', 'Status5XX', 'HttpStatus', 'ErrorStatus', 'ApiError', 'OkResult', 'ErrorResult',
+];
+
+const LOCATIONS: Parameter['in'][] = ['path', 'query', 'header', 'cookie'];
+
+function paramsBlock(op: SdkOperation, space: TypeSpace, name: string): { text: string; optional: boolean; empty: boolean } {
+  const lines: string[] = [];
+  let optional = true;
+  for (const location of LOCATIONS) {
+    const params = op.params.filter((p) => p.in === location);
+    if (params.length === 0) continue;
+    const required = params.some((p) => p.required || p.in === 'path');
+    optional &&= !required;
+    const members = params.map((p) => {
+      const tags: JsDocTag[] = p.deprecated ? [{ tag: 'deprecated' }] : [];
+      const doc = jsDoc(p.description, tags, '    ');
+      const isRequired = p.required || p.in === 'path';
+      return `${doc}    ${propertyKey(p.name)}${isRequired ? '' : '?'}: ${space.typeOf(p.schema, 'write', '    ', 'T.')};`;
+    });
+    lines.push(`  ${location}${required ? '' : '?'}: {\n${members.join('\n')}\n  };`);
+  }
+  if (op.body) {
+    const b = op.body;
+    let type: string;
+    if (b.kind === 'binary') type = 'BodyInit';
+    else if (b.kind === 'text') type = 'string';
+    else type = b.schema === undefined ? 'unknown' : space.typeOf(b.schema, 'write', '  ', 'T.');
+    const doc = jsDoc(op.route.requestBody?.description, [{ tag: 'contentType', text: b.mediaType }], '  ');
+    lines.push(`${doc}  body${b.required ? '' : '?'}: ${type};`);
+    optional &&= !b.required;
+  }
+  if (op.route.method === 'ANY') lines.push(`  /** The HTTP method (the route accepts any). Default GET. */\n  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";`);
+  if (lines.length === 0) return { text: '', optional: true, empty: true };
+  return { text: `export interface ${name} {\n${lines.join('\n')}\n}\n`, optional, empty: false };
+}
+
+/** The response payload type the runtime produces for a response (see runtime parseResponse). */
+function payloadType(response: Response, space: TypeSpace): string {
+  if (['204', '205', '304'].includes(response.status)) return 'undefined';
+  const types = Object.keys(response.content);
+  if (types.length === 0) return 'unknown';
+  const parts: string[] = [];
+  for (const mediaType of types) {
+    const schema = response.content[mediaType]!.schema;
+    const kind = bodyKindOf(mediaType);
+    let t: string;
+    if (isJsonMediaType(mediaType)) t = schema === undefined ? 'unknown' : space.typeOf(schema, 'read', '  ', 'T.');
+    else if (kind === 'text' || /xml|x-www-form-urlencoded/i.test(mediaType)) t = 'string';
+    else t = 'Blob';
+    if (t === 'unknown') return 'unknown';
+    if (!parts.includes(t)) parts.push(t);
+  }
+  return parts.length === 1 ? parts[0]! : parts.map((p) => (/^[\w.$]+(\[\])*$|^"/.test(p) ? p : `(${p})`)).join(' | ');
+}
+
+function resultType(op: SdkOperation, space: TypeSpace): string {
+  const exact: Response[] = [];
+  const ranges: Response[] = [];
+  let fallback: Response | undefined;
+  for (const r of op.route.responses) {
+    if (/^[1-5]\d\d$/.test(r.status)) exact.push(r);
+    else if (/^[1-5]XX$/i.test(r.status)) ranges.push(r);
+    else if (r.status === 'default') fallback = r;
+  }
+  const members: string[] = [];
+  const member = (ok: boolean, status: string, payload: string) =>
+    `  | { ok: ${ok}; status: ${status}; ${ok ? 'data' : 'error'}: ${payload}; headers: Headers; response: Response }`;
+  const exactCodes = exact.map((r) => Number(r.status));
+  for (const r of exact) {
+    const code = Number(r.status);
+    members.push(member(code >= 200 && code < 300, String(code), payloadType(r, space)));
+  }
+  const rangeClasses = new Set<string>();
+  for (const r of ranges) {
+    const cls = r.status[0]!;
+    if (rangeClasses.has(cls)) continue;
+    rangeClasses.add(cls);
+    const inClass = exactCodes.filter((c) => String(c)[0] === cls);
+    const status = inClass.length > 0 ? `Exclude<Status${cls}XX, ${inClass.join(' | ')}>` : `Status${cls}XX`;
+    members.push(member(cls === '2', status, payloadType(r, space)));
+  }
+  // Whatever the spec does not list (API Gateway itself answers 403, 429, 502, 504, …).
+  const fallbackPayload = fallback ? payloadType(fallback, space) : 'unknown';
+  const listed = (cls: string) => [...(rangeClasses.has(cls) ? [`Status${cls}XX`] : []), ...exactCodes.filter((c) => String(c)[0] === cls).map(String)];
+  if (!rangeClasses.has('2')) {
+    const l = listed('2');
+    members.push(member(true, l.length ? `Exclude<Status2XX, ${l.join(' | ')}>` : 'Status2XX', fallbackPayload));
+  }
+  const errorListed = ['1', '3', '4', '5'].flatMap(listed);
+  members.push(member(false, errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus', fallbackPayload));
+  return members.join('\n');
+}
+
+function operationSpec(op: SdkOperation): string {
+  const r = op.route;
+  const params = op.params.map((p) => `      { name: ${stringLiteral(p.name)}, in: ${stringLiteral(p.in)}, style: ${stringLiteral(p.style)}, explode: ${p.explode} },`);
+  const auth = [`type: ${stringLiteral(op.auth.type)}`, `scopes: [${op.auth.scopes.map(stringLiteral).join(', ')}]`, `apiKey: ${op.auth.apiKey}`];
+  if (op.auth.authorizer !== undefined) auth.push(`authorizer: ${stringLiteral(op.auth.authorizer)}`);
+  if (op.auth.tokenHeader !== undefined) auth.push(`tokenHeader: ${stringLiteral(op.auth.tokenHeader)}`);
+  const lines = [
+    `  ${op.name}: {`,
+    `    id: ${stringLiteral(r.operationId ?? op.name)},`,
+    `    method: ${stringLiteral(r.method)},`,
+    `    path: ${stringLiteral(r.path)},`,
+    params.length ? `    params: [\n${params.join('\n')}\n    ],` : '    params: [],',
+  ];
+  if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
+  lines.push(`    auth: { ${auth.join(', ')} },`, '  },');
+  return lines.join('\n');
+}
+
+function methodDoc(op: SdkOperation, indent: string): string {
+  const r = op.route;
+  const text = [r.summary, r.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').join('\n\n');
+  const tags: JsDocTag[] = [{ tag: 'route', text: `${r.method} ${r.path}` }];
+  if (op.auth.type !== 'NONE') tags.push({ tag: 'auth', text: op.auth.type + (op.auth.authorizer ? ` (${op.auth.authorizer})` : '') });
+  if (op.auth.apiKey) tags.push({ tag: 'apiKey', text: 'required (x-api-key)' });
+  if (r.deprecated) tags.push({ tag: 'deprecated' });
+  return jsDoc(text, tags, indent);
+}
+
+export function clientFile(api: Api, ops: SdkOperation[], space: TypeSpace, endpoints: SdkEndpoints, options: ClientFileOptions): string {
+  const prefixes = operationTypePrefixes(ops, space);
+  const out: string[] = [];
+  const stageNames = endpoints.stages.map(([n]) => n);
+  out.push(`/** Stages named in the generator's config. */
+export type StageName = ${stageNames.length ? stageNames.map(stringLiteral).join(' | ') : 'never'};
+
+export interface ApiClientOptions extends Omit<ClientOptions, 'stage'> {
+  /** Call this stage: its custom domain, or \`https://{restApiId}.execute-api.{region}.amazonaws.com/{stage}\`. */
+  stage?: StageName;
+}
+
+export const ENDPOINTS: Endpoints = {
+  stages: [${endpoints.stages.map(([n, u]) => `[${stringLiteral(n)}, ${u === undefined ? 'undefined' : stringLiteral(u)}]`).join(', ')}],
+  servers: [${endpoints.servers.map((s) => `\n    { url: ${stringLiteral(s.url)}, variables: [${s.variables.map(([k, v]) => `[${stringLiteral(k)}, ${stringLiteral(v)}]`).join(', ')}] },`).join('')}${endpoints.servers.length ? '\n  ' : ''}],
+};
+`);
+  const methods: string[] = [];
+  const specs: string[] = [];
+  ops.forEach((op, i) => {
+    const prefix = prefixes[i]!;
+    const paramsName = `${prefix}Params`;
+    const resultName = `${prefix}Result`;
+    const params = paramsBlock(op, space, paramsName);
+    out.push(`${params.text}${params.text ? '\n' : ''}/** Every outcome of \`${op.name}\`: narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(op, space)};\n`);
+    specs.push(operationSpec(op));
+    const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
+    const signature = params.empty ? 'options?: CallOptions' : `params: ${paramsName}${params.optional ? ' = {}' : ''}, options?: CallOptions`;
+    methods.push(`${methodDoc(op, '  ')}  ${op.name}(${signature}): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.${op.name}, ${params.empty ? '{}' : 'params'}, options);\n  }`);
+  });
+  out.push(`const OPERATIONS = {\n${specs.join('\n')}\n} satisfies Record<string, OperationSpec>;\n`);
+
+  let groups = '';
+  if (options.groupByTag) {
+    const tags = [...new Set(ops.map((o) => o.group ?? 'default'))];
+    const groupNames = uniqueNames(tags.map((t) => toCamelCase(t)), { taken: [...CLIENT_MEMBER_NAMES, ...ops.map((o) => o.name)] });
+    groups = tags
+      .map((tag, i) => {
+        const members = ops.filter((o) => (o.group ?? 'default') === tag).map((o) => `    ${o.name}: this.${o.name}.bind(this),`);
+        return `${jsDoc(`Operations tagged ${tag}.`, [], '  ')}  readonly ${groupNames[i]} = {\n${members.join('\n')}\n  };\n`;
+      })
+      .join('\n');
+  }
+  const title = jsDoc(`Client for ${api.info.title} ${api.info.version}.${api.info.description ? `\n\n${api.info.description}` : ''}`);
+  out.push(`${title}export class ApiClient {
+  private readonly core: ClientCore;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.core = new ClientCore(ENDPOINTS, options, ${options.throwOnError});
+  }
+${groups ? `\n${groups}` : ''}
+${methods.join('\n\n')}
+}
+
+export function createClient(options: ApiClientOptions = {}): ApiClient {
+  return new ApiClient(options);
+}
+`);
+  const body = out.join('\n');
+  // Import exactly the status helpers used, so consumers with noUnusedLocals compile too.
+  const statusTypes = ['ErrorStatus', 'Status1XX', 'Status2XX', 'Status3XX', 'Status4XX', 'Status5XX'].filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  const imports = ['ClientCore', 'type CallOptions', 'type ClientOptions', 'type Endpoints', 'type OperationSpec', ...statusTypes.map((n) => `type ${n}`)];
+  const header = `// Generated by apigw-gen from ${commentSafe(api.info.title)} ${commentSafe(api.info.version)}. Do not edit: regenerate instead.
+import { ${imports.join(', ')} } from './runtime.js';
+${ops.length > 0 || /\bT\./.test(body) ? "import type * as T from './types.js';\n" : ''}`;
+  return `${header}\n${body}`;
+}
+
+/**
+ * Unique prefixes for each operation's `<Prefix>Params`/`<Prefix>Result` types: they must not
+ * clash with each other, with client.ts's own names, or with model type names (index.ts
+ * re-exports both modules).
+ */
+function operationTypePrefixes(ops: SdkOperation[], space: TypeSpace): string[] {
+  const taken = new Set<string>(FILE_NAMES);
+  for (const n of space.names.values()) {
+    taken.add(n.read);
+    taken.add(n.write);
+  }
+  return ops.map((op) => {
+    for (let i = 1; ; i++) {
+      const prefix = i === 1 ? op.typePrefix : `${op.typePrefix}${i}`;
+      if (taken.has(prefix) || taken.has(`${prefix}Params`) || taken.has(`${prefix}Result`)) continue;
+      taken.add(prefix);
+      taken.add(`${prefix}Params`);
+      taken.add(`${prefix}Result`);
+      return prefix;
+    }
+  });
+}
+
+/** Spec text for a line comment: one line, nothing that ends the comment. */
+function commentSafe(text: string): string {
+  return stringLiteral(text).replace(/\*\//g, '*\\/');
+}

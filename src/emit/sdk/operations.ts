@@ -1,0 +1,116 @@
+// Operations of the SDK: one per callable route, with its method name, parameter groups, chosen
+// request media type, responses and authentication — everything the client file needs, decided
+// once, in route order (so output order is stable).
+
+import type { Api, Parameter, Route, Schema, SecurityScheme } from '../../model/types.js';
+import { toCamelCase, toTypeName, uniqueNames, splitWords } from '../shared/naming.js';
+
+export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+export interface SdkOperation {
+  route: Route;
+  /** Method name on the client (camelCase, unique). */
+  name: string;
+  /** Prefix of the operation's exported types (`ListPets` → `ListPetsParams`, `ListPetsResult`). */
+  typePrefix: string;
+  params: Parameter[];
+  body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean };
+  auth: { type: Route['auth']['type']; authorizer?: string; scopes: string[]; apiKey: boolean; tokenHeader?: string };
+  /** First tag, for grouping. */
+  group: string | undefined;
+}
+
+export function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json') || base.endsWith('/json');
+}
+
+export function bodyKindOf(mediaType: string): BodyKind {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  if (isJsonMediaType(base)) return 'json';
+  if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base === 'multipart/form-data' || base.startsWith('multipart/')) return 'multipart';
+  if (base.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const BODY_PREFERENCE: BodyKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
+
+/** The one media type the client sends: JSON first, then form, multipart, text, binary; document order within a kind. */
+export function chooseRequestMedia(content: Record<string, { schema?: Schema }>): { mediaType: string; kind: BodyKind; schema: Schema | undefined } | undefined {
+  const types = Object.keys(content);
+  for (const kind of BODY_PREFERENCE) {
+    const mediaType = types.find((t) => bodyKindOf(t) === kind);
+    if (mediaType !== undefined) return { mediaType, kind, schema: content[mediaType]!.schema };
+  }
+  return undefined;
+}
+
+/** `GET /pets/{petId}/photos` → `getPetsByPetIdPhotos`. */
+export function nameFromRoute(route: Route): string {
+  const words: string[] = [route.method === 'ANY' ? 'any' : route.method.toLowerCase()];
+  for (const segment of route.path.split('/')) {
+    if (segment === '') continue;
+    const param = /^\{(.+?)\+?\}$/.exec(segment);
+    if (param) words.push('By', ...splitWords(param[1]!));
+    else words.push(...splitWords(segment));
+  }
+  if (words.length === 1) words.push('root');
+  return toCamelCase(words.join(' '));
+}
+
+function headerOfSource(source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const m = /^(?:method\.request\.header\.|\$request\.header\.)(.+)$/.exec(source.trim());
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The header an authorizer reads its token from (its identity source), default `authorization`. */
+export function tokenHeaderOf(scheme: SecurityScheme | undefined): string | undefined {
+  if (!scheme) return undefined;
+  if (scheme.kind === 'authorizer') {
+    const a = scheme.authorizer;
+    if (a.type === 'token' || a.type === 'cognito') return headerOfSource(a.identitySource);
+    if (a.type === 'jwt' || a.type === 'request') {
+      for (const s of a.identitySource) {
+        const h = headerOfSource(s);
+        if (h) return h;
+      }
+    }
+  }
+  if (scheme.scheme.in === 'header' && scheme.scheme.paramName) return scheme.scheme.paramName.toLowerCase();
+  return undefined;
+}
+
+/** Names the client class uses for its own members; operations avoid them. */
+export const CLIENT_MEMBER_NAMES = ['core', 'constructor', 'options', 'request', 'toString', 'valueOf', 'hasOwnProperty'];
+
+export function collectOperations(api: Api): SdkOperation[] {
+  // `$default` (HTTP API catch-all) has no path of its own to call.
+  const routes = api.routes.filter((r) => !r.isDefaultRoute);
+  const wanted = routes.map((r) => (r.operationId !== undefined && r.operationId.trim() !== '' ? toCamelCase(r.operationId) : nameFromRoute(r)));
+  const names = uniqueNames(wanted, { taken: CLIENT_MEMBER_NAMES });
+  return routes.map((route, i) => {
+    const name = names[i]!;
+    const media = route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
+    const authorizer = route.auth.authorizer;
+    const op: SdkOperation = {
+      route,
+      name,
+      typePrefix: toTypeName(name),
+      params: route.parameters,
+      auth: {
+        type: route.auth.type,
+        scopes: route.auth.scopes,
+        apiKey: route.auth.apiKeyRequired,
+      },
+      group: route.tags[0],
+    };
+    if (authorizer !== undefined) op.auth.authorizer = authorizer;
+    const scheme = authorizer !== undefined && Object.prototype.hasOwnProperty.call(api.securitySchemes, authorizer) ? api.securitySchemes[authorizer] : undefined;
+    const tokenHeader = tokenHeaderOf(scheme);
+    if (tokenHeader !== undefined && tokenHeader !== 'authorization') op.auth.tokenHeader = tokenHeader;
+    if (media) op.body = { ...media, required: route.requestBody!.required };
+    return op;
+  });
+}

@@ -1,0 +1,527 @@
+// The spec-independent part of the generated SDK: builds requests from an operation description,
+// authenticates them the way API Gateway expects (x-api-key, authorizer tokens, SigV4), retries
+// throttling and integration failures, enforces timeouts and runs middleware. Uses only the
+// global `fetch`, `URL`, `Headers`, `AbortController` and `crypto.subtle`.
+// This file is copied verbatim into every generated SDK; do not edit the copy.
+
+import { signRequest, type AwsCredentials } from './sigv4.js';
+
+export type { AwsCredentials } from './sigv4.js';
+
+export type Awaitable<T> = T | PromiseLike<T>;
+/** A value, or a (sync or async) function that returns it on every request. */
+export type Provider<T> = T | (() => Awaitable<T>);
+
+export type FetchLike = (input: URL | string, init: RequestInit) => Promise<Response>;
+
+export interface TokenContext {
+  operationId: string;
+  /** Security scheme name of the route's authorizer. */
+  authorizer: string | undefined;
+  /** `CUSTOM`, `COGNITO_USER_POOLS` or `JWT`. */
+  type: AuthType;
+  /** OAuth scopes the route requires. */
+  scopes: readonly string[];
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  retries?: number;
+  /** First backoff step. Default 100 ms; doubles each attempt; full jitter. */
+  baseDelayMs?: number;
+  /** Cap on one backoff step (not on Retry-After). Default 5000 ms. */
+  maxDelayMs?: number;
+  /** Cap on a `Retry-After` wait. Default 60000 ms. */
+  maxRetryAfterMs?: number;
+  /** Status codes retried. Default 429, 502, 503, 504 (API Gateway throttling and integration failures). */
+  statuses?: readonly number[];
+}
+
+export interface RequestContext {
+  operationId: string;
+  method: string;
+  url: URL;
+  /** Mutable: middleware may add headers (they are signed when the route uses IAM). */
+  headers: Headers;
+  body: BodyInit | undefined;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export interface Middleware {
+  /** Before each attempt is sent (and before SigV4 signing). */
+  onRequest?(context: RequestContext): Awaitable<void>;
+  /** After each response; may return a replacement response. */
+  onResponse?(response: Response, context: RequestContext): Awaitable<Response | void>;
+  /** When an attempt fails without a response (network error, timeout, abort). */
+  onError?(error: unknown, context: RequestContext): Awaitable<void>;
+}
+
+export interface ClientOptions {
+  /** Overrides everything below: the full base URL (custom domain, local emulator, …). */
+  baseUrl?: string;
+  /** A stage from the generator's config (its custom-domain URL, or the execute-api URL of the stage). */
+  stage?: string;
+  /** For execute-api URLs: the API id (`{restApiId}` / `{apiId}` in server URLs). */
+  restApiId?: string;
+  /** Values for `{variables}` in the spec's server URL (defaults come from the spec). */
+  serverVariables?: Record<string, string>;
+  fetch?: FetchLike;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
+  /** API Gateway API key, sent as `x-api-key` on routes that require one. */
+  apiKey?: Provider<string | undefined>;
+  /** The `Authorization` (or identity source) header value for routes behind a Lambda, Cognito or JWT authorizer. */
+  token?: string | ((context: TokenContext) => Awaitable<string | undefined>);
+  /** AWS credentials for routes with IAM authorization (SigV4). */
+  credentials?: Provider<AwsCredentials | undefined>;
+  /** Region for SigV4; default taken from the base URL (`*.execute-api.<region>.amazonaws.com`). */
+  region?: string;
+  retry?: RetryOptions | false;
+  /** Per-call timeout for the whole call including retries. */
+  timeoutMs?: number;
+  middleware?: readonly Middleware[];
+  /** Clock for SigV4 (tests). */
+  now?: () => Date;
+  /** Random source for jitter (tests). */
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  retry?: RetryOptions | false;
+}
+
+// Status code unions: results are discriminated on `status`, and statuses a spec does not list
+// are typed as the rest of their class (`Exclude<Status4XX, 404>`), so narrowing stays exact.
+export type Status1XX = 100 | 101 | 102 | 103;
+export type Status2XX = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 209 | 210 | 211 | 212 | 213 | 214 | 215 | 216 | 217 | 218 | 219 | 220 | 221 | 222 | 223 | 224 | 225 | 226 | 227 | 228 | 229 | 230 | 231 | 232 | 233 | 234 | 235 | 236 | 237 | 238 | 239 | 240 | 241 | 242 | 243 | 244 | 245 | 246 | 247 | 248 | 249 | 250 | 251 | 252 | 253 | 254 | 255 | 256 | 257 | 258 | 259 | 260 | 261 | 262 | 263 | 264 | 265 | 266 | 267 | 268 | 269 | 270 | 271 | 272 | 273 | 274 | 275 | 276 | 277 | 278 | 279 | 280 | 281 | 282 | 283 | 284 | 285 | 286 | 287 | 288 | 289 | 290 | 291 | 292 | 293 | 294 | 295 | 296 | 297 | 298 | 299;
+export type Status3XX = 300 | 301 | 302 | 303 | 304 | 305 | 306 | 307 | 308 | 309 | 310 | 311 | 312 | 313 | 314 | 315 | 316 | 317 | 318 | 319 | 320 | 321 | 322 | 323 | 324 | 325 | 326 | 327 | 328 | 329 | 330 | 331 | 332 | 333 | 334 | 335 | 336 | 337 | 338 | 339 | 340 | 341 | 342 | 343 | 344 | 345 | 346 | 347 | 348 | 349 | 350 | 351 | 352 | 353 | 354 | 355 | 356 | 357 | 358 | 359 | 360 | 361 | 362 | 363 | 364 | 365 | 366 | 367 | 368 | 369 | 370 | 371 | 372 | 373 | 374 | 375 | 376 | 377 | 378 | 379 | 380 | 381 | 382 | 383 | 384 | 385 | 386 | 387 | 388 | 389 | 390 | 391 | 392 | 393 | 394 | 395 | 396 | 397 | 398 | 399;
+export type Status4XX = 400 | 401 | 402 | 403 | 404 | 405 | 406 | 407 | 408 | 409 | 410 | 411 | 412 | 413 | 414 | 415 | 416 | 417 | 418 | 419 | 420 | 421 | 422 | 423 | 424 | 425 | 426 | 427 | 428 | 429 | 430 | 431 | 432 | 433 | 434 | 435 | 436 | 437 | 438 | 439 | 440 | 441 | 442 | 443 | 444 | 445 | 446 | 447 | 448 | 449 | 450 | 451 | 452 | 453 | 454 | 455 | 456 | 457 | 458 | 459 | 460 | 461 | 462 | 463 | 464 | 465 | 466 | 467 | 468 | 469 | 470 | 471 | 472 | 473 | 474 | 475 | 476 | 477 | 478 | 479 | 480 | 481 | 482 | 483 | 484 | 485 | 486 | 487 | 488 | 489 | 490 | 491 | 492 | 493 | 494 | 495 | 496 | 497 | 498 | 499;
+export type Status5XX = 500 | 501 | 502 | 503 | 504 | 505 | 506 | 507 | 508 | 509 | 510 | 511 | 512 | 513 | 514 | 515 | 516 | 517 | 518 | 519 | 520 | 521 | 522 | 523 | 524 | 525 | 526 | 527 | 528 | 529 | 530 | 531 | 532 | 533 | 534 | 535 | 536 | 537 | 538 | 539 | 540 | 541 | 542 | 543 | 544 | 545 | 546 | 547 | 548 | 549 | 550 | 551 | 552 | 553 | 554 | 555 | 556 | 557 | 558 | 559 | 560 | 561 | 562 | 563 | 564 | 565 | 566 | 567 | 568 | 569 | 570 | 571 | 572 | 573 | 574 | 575 | 576 | 577 | 578 | 579 | 580 | 581 | 582 | 583 | 584 | 585 | 586 | 587 | 588 | 589 | 590 | 591 | 592 | 593 | 594 | 595 | 596 | 597 | 598 | 599;
+export type HttpStatus = Status1XX | Status2XX | Status3XX | Status4XX | Status5XX;
+/** Statuses for which `ok` is false. */
+export type ErrorStatus = Exclude<HttpStatus, Status2XX>;
+
+export type AuthType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
+export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+
+export interface ParamSpec {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  style: string;
+  explode: boolean;
+}
+
+export interface OperationSpec {
+  id: string;
+  method: string;
+  /** Path template, `{name}` and greedy `{name+}` placeholders. */
+  path: string;
+  params: readonly ParamSpec[];
+  body?: { mediaType: string; kind: BodyKind };
+  auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string };
+}
+
+export interface RequestInput {
+  /** For `ANY` routes: the HTTP method to use (default GET). */
+  method?: string;
+  path?: object;
+  query?: object;
+  header?: object;
+  cookie?: object;
+  body?: unknown;
+}
+
+/** What every call resolves to (when not throwing): narrow on `ok` or `status`. */
+export interface RawResult {
+  ok: boolean;
+  status: number;
+  data?: unknown;
+  error?: unknown;
+  headers: Headers;
+  response: Response;
+}
+
+/** Thrown for non-2xx responses when the client is generated (or configured) to throw. */
+export class ApiError<R extends { status: number; error?: unknown } = { status: number; error?: unknown }> extends Error {
+  readonly status: number;
+  readonly result: R;
+  constructor(result: R, operationId: string) {
+    super(`${operationId} failed with HTTP ${result.status}`);
+    this.name = 'ApiError';
+    this.status = result.status;
+    this.result = result;
+  }
+  get error(): R['error'] {
+    return this.result.error;
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`request timed out after ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 60000, statuses: [429, 502, 503, 504] };
+
+function has(o: object | undefined, key: string): boolean {
+  return o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
+}
+
+function valueOf(o: object | undefined, key: string): unknown {
+  return has(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+function text(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function entriesOf(value: object): [string, unknown][] {
+  return Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
+}
+
+/** A path parameter value, encoded per style (simple, label, matrix). Greedy (`{x+}`) values keep their `/`. */
+export function serializePathParam(spec: ParamSpec, value: unknown, greedy: boolean): string {
+  const enc = greedy ? (s: string) => s.split('/').map(encodeURIComponent).join('/') : encodeURIComponent;
+  const prefix = spec.style === 'label' ? '.' : spec.style === 'matrix' ? `;${spec.name}=` : '';
+  if (Array.isArray(value)) {
+    const sep = spec.explode ? (spec.style === 'label' ? '.' : spec.style === 'matrix' ? `;${spec.name}=` : ',') : ',';
+    return prefix + value.map((v) => enc(text(v))).join(sep);
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    const pairs = entriesOf(value).filter(([, v]) => v !== undefined);
+    if (spec.explode) return (spec.style === 'matrix' ? ';' : prefix) + pairs.map(([k, v]) => `${enc(k)}=${enc(text(v))}`).join(spec.style === 'label' ? '.' : spec.style === 'matrix' ? ';' : ',');
+    return prefix + pairs.map(([k, v]) => `${enc(k)},${enc(text(v))}`).join(',');
+  }
+  return prefix + enc(text(value));
+}
+
+/** `name=value` pairs (already encoded) for one query parameter per style/explode. */
+export function serializeQueryParam(spec: ParamSpec, value: unknown): string[] {
+  const key = encodeURIComponent(spec.name);
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined).map((v) => encodeURIComponent(text(v)));
+    if (spec.explode && spec.style !== 'spaceDelimited' && spec.style !== 'pipeDelimited') return items.map((v) => `${key}=${v}`);
+    const sep = spec.style === 'spaceDelimited' ? '%20' : spec.style === 'pipeDelimited' ? '|' : ',';
+    return [`${key}=${items.join(sep)}`];
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    const pairs = entriesOf(value).filter(([, v]) => v !== undefined);
+    if (spec.style === 'deepObject') return pairs.map(([k, v]) => `${key}%5B${encodeURIComponent(k)}%5D=${encodeURIComponent(text(v))}`);
+    if (spec.explode) return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(text(v))}`);
+    return [`${key}=${pairs.map(([k, v]) => `${encodeURIComponent(k)},${encodeURIComponent(text(v))}`).join(',')}`];
+  }
+  return [`${key}=${encodeURIComponent(text(value))}`];
+}
+
+function headerValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(text).join(',');
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) return entriesOf(value).map(([k, v]) => `${k},${text(v)}`).join(',');
+  return text(value);
+}
+
+/** Builds the URL of one call: path template filled in, query appended in parameter order. */
+export function buildUrl(baseUrl: string, op: OperationSpec, input: RequestInput): URL {
+  let path = op.path;
+  for (const spec of op.params) {
+    if (spec.in !== 'path') continue;
+    const value = valueOf(input.path, spec.name);
+    if (value === undefined) throw new ConfigurationError(`${op.id}: missing path parameter ${JSON.stringify(spec.name)}`);
+    // Replaced by position, never by regex over user text.
+    for (const greedy of [false, true]) {
+      const placeholder = `{${spec.name}${greedy ? '+' : ''}}`;
+      const at = path.indexOf(placeholder);
+      if (at !== -1) path = path.slice(0, at) + serializePathParam(spec, value, greedy) + path.slice(at + placeholder.length);
+    }
+  }
+  const query: string[] = [];
+  for (const spec of op.params) {
+    if (spec.in !== 'query') continue;
+    const value = valueOf(input.query, spec.name);
+    if (value !== undefined && value !== null) query.push(...serializeQueryParam(spec, value));
+  }
+  const base = baseUrl.replace(/\/+$/, '');
+  return new URL(`${base}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`);
+}
+
+function formBody(value: unknown): URLSearchParams {
+  const params = new URLSearchParams();
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of entriesOf(value)) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const item of v) params.append(k, text(item));
+      else params.append(k, text(v));
+    }
+  }
+  return params;
+}
+
+function multipartBody(value: unknown): FormData {
+  const form = new FormData();
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of entriesOf(value)) {
+      if (v === undefined) continue;
+      for (const item of Array.isArray(v) ? v : [v]) {
+        if (item instanceof Blob) form.append(k, item);
+        else form.append(k, text(item));
+      }
+    }
+  }
+  return form;
+}
+
+/** The request body and its content type (undefined content type: let fetch set it, e.g. multipart boundaries). */
+export function encodeBody(op: OperationSpec, body: unknown): { body: BodyInit | undefined; contentType: string | undefined } {
+  if (body === undefined || !op.body) return { body: undefined, contentType: undefined };
+  const { mediaType, kind } = op.body;
+  switch (kind) {
+    case 'json':
+      return { body: JSON.stringify(body), contentType: mediaType };
+    case 'form':
+      return { body: formBody(body).toString(), contentType: mediaType };
+    case 'multipart':
+      return { body: multipartBody(body), contentType: undefined };
+    case 'text':
+      return { body: String(body), contentType: mediaType };
+    case 'binary':
+      return { body: body as BodyInit, contentType: mediaType === '*/*' ? 'application/octet-stream' : mediaType };
+  }
+}
+
+async function resolveProvider<T>(provider: Provider<T> | undefined): Promise<T | undefined> {
+  return typeof provider === 'function' ? await (provider as () => Awaitable<T>)() : provider;
+}
+
+/** Retry-After (seconds or HTTP date) in ms, or undefined. */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function parseResponse(response: Response, method: string): Promise<unknown> {
+  if (method === 'HEAD' || response.status === 204 || response.status === 205 || response.status === 304) return undefined;
+  const type = (response.headers.get('content-type') ?? '').toLowerCase();
+  if (type.includes('json')) {
+    const raw = await response.text();
+    if (raw === '') return undefined;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  if (type.startsWith('text/') || type.includes('xml') || type.includes('x-www-form-urlencoded')) return response.text();
+  if (type === '') {
+    const raw = await response.text();
+    return raw === '' ? undefined : raw;
+  }
+  return response.blob();
+}
+
+/** SigV4 needs the exact bytes; multipart/stream/blob bodies are materialised (fetch sets the same boundary header we read). */
+async function bytesForSigning(body: BodyInit | undefined, headers: Headers): Promise<Uint8Array | string | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const materialised = new Response(body);
+  const type = materialised.headers.get('content-type');
+  if (type && !headers.has('content-type')) headers.set('content-type', type);
+  return new Uint8Array(await materialised.arrayBuffer());
+}
+
+function regionOf(url: URL): string | undefined {
+  return /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/.exec(url.hostname)?.[1];
+}
+
+/** Where the API is served, as the generator found it in the spec's `servers` and the config's `stages`. */
+export interface Endpoints {
+  /** `[stage, custom-domain URL or undefined]`, from the config. */
+  stages: readonly (readonly [string, string | undefined])[];
+  /** Server URL templates with their variables' defaults. */
+  servers: readonly { url: string; variables: readonly (readonly [string, string])[] }[];
+}
+
+function fill(template: string, values: Map<string, string>): string {
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => values.get(name) ?? whole);
+}
+
+/**
+ * The base URL: `baseUrl`, else the chosen stage's URL (custom domain, or
+ * `https://{restApiId}.execute-api.{region}.amazonaws.com/{stage}`), else the first server URL
+ * with its variables filled from options and defaults.
+ */
+export function resolveBaseUrl(endpoints: Endpoints, options: ClientOptions): string {
+  if (options.baseUrl !== undefined) return options.baseUrl;
+  const values = new Map<string, string>();
+  if (options.restApiId !== undefined) {
+    values.set('restApiId', options.restApiId);
+    values.set('apiId', options.restApiId);
+  }
+  if (options.region !== undefined) values.set('region', options.region);
+  let url: string | undefined;
+  if (options.stage !== undefined) {
+    const stage = endpoints.stages.find(([name]) => name === options.stage);
+    if (!stage) throw new ConfigurationError(`unknown stage ${JSON.stringify(options.stage)}; known: ${endpoints.stages.map(([n]) => n).join(', ') || 'none'}`);
+    const stagePath = options.stage === '$default' ? '' : `/${encodeURIComponent(options.stage)}`;
+    url = stage[1] ?? `https://{restApiId}.execute-api.{region}.amazonaws.com${stagePath}`;
+  } else {
+    const server = endpoints.servers[0];
+    if (!server) throw new ConfigurationError('the spec names no server: pass `baseUrl` (or `stage`) to the client');
+    for (const [name, value] of server.variables) if (!values.has(name)) values.set(name, value);
+    for (const [name, value] of Object.entries(options.serverVariables ?? {})) values.set(name, value);
+    url = server.url;
+  }
+  const filled = fill(url, values);
+  const missing = /\{([^{}]+)\}/.exec(filled);
+  if (missing) throw new ConfigurationError(`the base URL ${filled} needs a value for {${missing[1]}}: pass it to the client (restApiId, region or serverVariables)`);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(filled)) {
+    const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+    if (!origin) throw new ConfigurationError(`the base URL ${filled} is relative: pass an absolute \`baseUrl\` to the client`);
+    return origin + filled;
+  }
+  return filled;
+}
+
+export class ClientCore {
+  readonly options: ClientOptions;
+  private readonly baseUrl: string;
+  private readonly throwOnError: boolean;
+
+  constructor(endpoints: Endpoints, options: ClientOptions, throwOnError: boolean) {
+    this.options = options;
+    this.baseUrl = resolveBaseUrl(endpoints, options);
+    this.throwOnError = throwOnError;
+  }
+
+  /** Performs one operation. `R` is the generated result union of the operation (the runtime builds a RawResult that matches it). */
+  async request<R = RawResult>(op: OperationSpec, input: RequestInput = {}, call: CallOptions = {}): Promise<R> {
+    return (await this.perform(op, input, call)) as R;
+  }
+
+  private async perform(op: OperationSpec, input: RequestInput, call: CallOptions): Promise<RawResult> {
+    const options = this.options;
+    const method = op.method === 'ANY' ? (input.method ?? 'GET').toUpperCase() : op.method;
+    const url = buildUrl(this.baseUrl, op, input);
+    const headers = new Headers();
+    for (const [k, v] of entriesOf(options.headers ?? {})) headers.set(k, String(v));
+    headers.set('accept', 'application/json, */*;q=0.8');
+    for (const spec of op.params) {
+      const value = spec.in === 'header' ? valueOf(input.header, spec.name) : undefined;
+      if (value !== undefined && value !== null) headers.set(spec.name, headerValue(value));
+    }
+    const cookies = op.params.filter((p) => p.in === 'cookie' && valueOf(input.cookie, p.name) !== undefined).map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(headerValue(valueOf(input.cookie, p.name)))}`);
+    if (cookies.length > 0) headers.set('cookie', cookies.join('; '));
+    for (const [k, v] of entriesOf(call.headers ?? {})) headers.set(k, String(v));
+    const encoded = encodeBody(op, input.body);
+    if (encoded.contentType) headers.set('content-type', encoded.contentType);
+    await this.authenticate(op, headers);
+
+    const retry = call.retry === false || options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
+    const attempts = 1 + (retry ? Math.max(0, retry.retries) : 0);
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(call.signal!.reason);
+    if (call.signal?.aborted) controller.abort(call.signal.reason);
+    call.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
+    const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+    const random = options.random ?? Math.random;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const context: RequestContext = { operationId: op.id, method, url, headers: new Headers(headers), body: encoded.body, attempt };
+        for (const m of options.middleware ?? []) await m.onRequest?.(context);
+        let bodyToSend = context.body;
+        if (op.auth.type === 'AWS_IAM') bodyToSend = await this.sign(op.id, context);
+        let response: Response;
+        try {
+          if (controller.signal.aborted) throw controller.signal.reason;
+          response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal });
+        } catch (error) {
+          const reason = controller.signal.aborted ? controller.signal.reason : error;
+          for (const m of options.middleware ?? []) await m.onError?.(reason, context);
+          throw reason;
+        }
+        for (const m of options.middleware ?? []) response = (await m.onResponse?.(response, context)) ?? response;
+        const canRetry = retry !== undefined && attempt < attempts && retry.statuses.includes(response.status) && !(context.body instanceof ReadableStream);
+        if (canRetry) {
+          const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random();
+          const after = retryAfterMs(response.headers.get('retry-after'), Date.now());
+          const wait = after === undefined ? backoff : Math.min(after, retry.maxRetryAfterMs);
+          await response.body?.cancel().catch(() => undefined);
+          await sleep(wait, controller.signal);
+          continue;
+        }
+        const payload = await parseResponse(response, method);
+        const ok = response.status >= 200 && response.status < 300;
+        const result: RawResult = ok
+          ? { ok, status: response.status, data: payload, headers: response.headers, response }
+          : { ok, status: response.status, error: payload, headers: response.headers, response };
+        if (!ok && this.throwOnError) throw new ApiError(result as RawResult & { error: unknown }, op.id);
+        return result;
+      }
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private async authenticate(op: OperationSpec, headers: Headers): Promise<void> {
+    const { auth } = op;
+    if (auth.apiKey) {
+      const key = await resolveProvider(this.options.apiKey);
+      if (key === undefined) throw new ConfigurationError(`${op.id} requires an API key: pass \`apiKey\` to the client`);
+      headers.set('x-api-key', key);
+    }
+    if (auth.type === 'CUSTOM' || auth.type === 'COGNITO_USER_POOLS' || auth.type === 'JWT') {
+      const provider = this.options.token;
+      const token = typeof provider === 'function' ? await provider({ operationId: op.id, authorizer: auth.authorizer, type: auth.type, scopes: auth.scopes }) : provider;
+      if (token === undefined) throw new ConfigurationError(`${op.id} requires an authorizer token: pass \`token\` to the client`);
+      headers.set(auth.tokenHeader ?? 'authorization', token);
+    }
+  }
+
+  private async sign(operationId: string, context: RequestContext): Promise<BodyInit | undefined> {
+    const credentials = await resolveProvider(this.options.credentials);
+    if (!credentials) throw new ConfigurationError(`${operationId} uses IAM authorization: pass \`credentials\` to the client`);
+    const region = this.options.region ?? regionOf(context.url);
+    if (!region) throw new ConfigurationError(`${operationId} uses IAM authorization: pass \`region\` to the client (the base URL does not name one)`);
+    const bytes = await bytesForSigning(context.body, context.headers);
+    await signRequest({ method: context.method, url: context.url, headers: context.headers, body: bytes }, { credentials, region, now: this.options.now?.() ?? new Date() });
+    return bytes === undefined ? undefined : typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>);
+  }
+}
