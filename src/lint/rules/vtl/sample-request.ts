@@ -48,6 +48,19 @@ export function sampleFromSchema(schema: unknown, models: readonly Model[], dept
   }
 }
 
+/**
+ * Two requests: one shaped by the schemas (strings "sample"), one where every parameter and the body
+ * are `1` — templates that print a parameter unquoted expect numbers, and a body may be plain text.
+ * A template is only reported when it breaks for both, so the sample data is not the cause.
+ */
+export function sampleRequests(route: Route, contentType: string, models: readonly Model[]): VtlRequest[] {
+  const shaped = sampleRequest(route, contentType, models);
+  const ones = (m: Record<string, string> | undefined): Record<string, string> =>
+    Object.fromEntries(Object.keys(m ?? {}).map((k) => [k, k === 'Content-Type' ? contentType : '1']));
+  const numeric: VtlRequest = { body: '1', path: ones(shaped.path as Record<string, string>), query: ones(shaped.query as Record<string, string>), headers: ones(shaped.headers as Record<string, string>) };
+  return [shaped, numeric];
+}
+
 export function sampleRequest(route: Route, contentType: string, models: readonly Model[]): VtlRequest {
   const path: Record<string, string> = {};
   const query: Record<string, string> = {};

@@ -2,7 +2,10 @@ import type { Rule } from '../../rule.js';
 import { renderTemplate } from '../../../vtl/index.js';
 import { isProxy } from '../int/support.js';
 import { isJsonContentType, parsed, templateSource } from './support.js';
-import { sampleRequest } from './sample-request.js';
+import { sampleRequests } from './sample-request.js';
+
+/** Functions whose output depends on what the client really sends (base64/URL-encoded/JSON text). */
+const DATA_DEPENDENT = /\$!?\{?util\.(base64Decode|urlDecode|parseJson)\b/;
 
 function snippet(output: string, offset: number): string {
   const s = output.slice(Math.max(0, offset - 30), offset + 30).replace(/\s+/g, ' ');
@@ -20,22 +23,28 @@ export const apigwVtl013: Rule = {
       if (template.direction !== 'request' || !isJsonContentType(template.contentType) || isProxy(template.integration)) return;
       const text = templateSource(template, ctx);
       if (!parsed(text).ast) return; // syntax errors are APIGW-VTL-010
-      let output: string;
-      try {
-        output = renderTemplate(text, sampleRequest(template.route, template.contentType, ctx.api.models)).output;
-      } catch {
-        return; // render errors depend on the sample data; the engine reports them at run time (vtl render)
+      if (DATA_DEPENDENT.test(text)) return;
+      let failure: { message: string; near: string } | undefined;
+      for (const request of sampleRequests(template.route, template.contentType, ctx.api.models)) {
+        let output: string;
+        try {
+          output = renderTemplate(text, request).output;
+        } catch {
+          return; // render errors depend on the sample data; `apigw-gen vtl render` shows them
+        }
+        const trimmed = output.trim();
+        // Only output that is meant to be JSON: AWS service templates may produce form-encoded text.
+        if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
+        try {
+          JSON.parse(trimmed);
+          return; // valid for one sample: the template can produce JSON
+        } catch (e) {
+          const m = /position (\d+)/.exec((e as Error).message);
+          failure ??= { message: (e as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*$/s, ''), near: m ? ` near ${snippet(trimmed, Number(m[1]))}` : '' };
+        }
       }
-      const trimmed = output.trim();
-      // Only output that is meant to be JSON: AWS service templates may produce form-encoded text.
-      if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return;
-      try {
-        JSON.parse(trimmed);
-      } catch (e) {
-        const m = /position (\d+)/.exec((e as Error).message);
-        const near = m ? ` near ${snippet(trimmed, Number(m[1]))}` : '';
-        ctx.report({ pointer: template.pointer, message: `Rendered against a sample request built from ${template.route.key}'s parameters and body schema, this template outputs invalid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}${near}). Check quoting: strings need "…", $input.json(...) must not be quoted, and values from $input.params/$input.body need $util.escapeJavaScript.` });
-      }
+      if (!failure) return;
+      ctx.report({ pointer: template.pointer, message: `Rendered against sample requests built from ${template.route.key}'s parameters and body schema, this template outputs invalid JSON (${failure.message}${failure.near}). Check quoting: strings need "…", $input.json(...) must not be quoted, and values from $input.params/$input.body need $util.escapeJavaScript.` });
     },
   },
 };
