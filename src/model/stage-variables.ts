@@ -9,11 +9,11 @@ import type { StageVariableRef } from './types.js';
 // `$stageVariables.get('x')` / `$stageVariables['x']`.
 const REFERENCE = /stageVariables(?:\.get\(\s*['"]([A-Za-z0-9_]+)['"]\s*\)|\[\s*['"]([A-Za-z0-9_]+)['"]\s*\]|\.([A-Za-z0-9_]+))/g;
 const MARKER = 'stageVariables';
+const MAX_DEPTH = 512;
 
 export function findStageVariableRefs(document: unknown): StageVariableRef[] {
   const out: StageVariableRef[] = [];
   const path: string[] = [];
-  const onStack = new Set<object>();
 
   const scan = (text: string, pointerSuffix?: string) => {
     if (text.indexOf(MARKER) === -1) return;
@@ -28,32 +28,37 @@ export function findStageVariableRefs(document: unknown): StageVariableRef[] {
     }
   };
 
-  const walk = (node: unknown) => {
+  // Depth-limited rather than cycle-tracked: loaded documents are trees (refs stay `$ref` strings),
+  // and a Set of visited nodes would double the cost of this walk on a 4 MB spec.
+  const walk = (node: unknown, depth: number) => {
     if (typeof node === 'string') {
-      scan(node);
+      if (node.indexOf(MARKER) !== -1) scan(node);
       return;
     }
-    if (typeof node !== 'object' || node === null || onStack.has(node)) return;
-    onStack.add(node);
+    if (typeof node !== 'object' || node === null || depth > MAX_DEPTH) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
+        const item = node[i];
+        if (typeof item === 'object' ? item === null : typeof item !== 'string') continue;
         path.push(String(i));
-        walk(node[i]);
+        walk(item, depth + 1);
         path.pop();
       }
-    } else {
-      const obj = node as Record<string, unknown>;
-      for (const key of Object.keys(obj)) {
-        // A mapping key can name one too (rare, but `anywhere` means anywhere).
-        scan(key, key);
-        path.push(key);
-        walk(obj[key]);
-        path.pop();
-      }
+      return;
     }
-    onStack.delete(node);
+    const obj = node as Record<string, unknown>;
+    // for…in: no key array per object (loaded documents inherit nothing enumerable).
+    for (const key in obj) {
+      // A mapping key can name one too (rare, but `anywhere` means anywhere).
+      if (key.indexOf(MARKER) !== -1) scan(key, key);
+      const value = obj[key];
+      if (typeof value === 'object' ? value === null : typeof value !== 'string') continue;
+      path.push(key);
+      walk(value, depth + 1);
+      path.pop();
+    }
   };
 
-  walk(document);
+  walk(document, 0);
   return out;
 }
