@@ -175,7 +175,8 @@ class Renderer {
       const a = ref.path[i]!;
       try {
         if (a.kind === 'property') {
-          const r = getJavaProperty(v, a.name);
+          // Hot path: most property accesses are Map lookups ($context.x, $stageVariables.x, JSON objects).
+          const r = v instanceof Map ? v.get(a.name) : getJavaProperty(v, a.name);
           // AWS prints a missing property as "" (recorded: `$list.nested` on a JSON list).
           if (r === undefined) return null;
           v = r;

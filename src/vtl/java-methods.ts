@@ -159,6 +159,9 @@ function numberMethod(n: number | JDouble, name: string, args: unknown[]): unkno
 }
 
 function mapMethod(m: Map<string, unknown>, name: string, args: unknown[]): unknown {
+  // Hot paths of typical templates (passthrough loops), without building the switch key.
+  if (args.length === 1 && name === 'get') return m.get(keyOf(args[0])) ?? null;
+  if (args.length === 0 && name === 'keySet') return [...m.keys()];
   const [a, b] = args;
   switch (`${name}/${args.length}`) {
     case 'get/1': return m.get(keyOf(a)) ?? null;

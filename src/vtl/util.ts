@@ -15,7 +15,10 @@ function hex4(c: number): string {
 }
 
 /** Apache Commons Lang 2 `StringEscapeUtils.escapeJavaScript`. */
+const NEEDS_JS_ESCAPE = /['"\\/\x00-\x1f\u0080-\uffff]/;
+
 export function escapeJavaScript(s: string): string {
+  if (!NEEDS_JS_ESCAPE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

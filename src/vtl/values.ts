@@ -116,7 +116,10 @@ export function toJson(value: unknown): string {
   return jsonString(toJavaString(value));
 }
 
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\x7f-\x9f]/;
+
 function jsonString(s: string): string {
+  if (!NEEDS_JSON_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
