@@ -64,6 +64,7 @@ export function refName(ref: unknown, prefix: string): string | undefined {
 }
 
 const DEFINITIONS = '#/definitions/';
+const MAX_SCHEMA_DEPTH = 1000;
 const SCHEMAS = '#/components/schemas/';
 
 /**
@@ -82,8 +83,9 @@ export class SchemaRefRewriter {
     return isObject(out) ? out : {};
   }
 
-  private rewrite(x: unknown): unknown {
-    if (typeof x !== 'object' || x === null) return x;
+  private rewrite(x: unknown, depth = 0): unknown {
+    // Absurdly deep schemas are left as written rather than risk the stack (normalize never throws).
+    if (typeof x !== 'object' || x === null || depth > MAX_SCHEMA_DEPTH) return x;
     const memo = this.done.get(x);
     if (memo !== undefined) return memo;
     // A cycle of plain objects (not `$ref`s) cannot come from JSON/YAML, but stay safe.
@@ -93,7 +95,7 @@ export class SchemaRefRewriter {
     if (Array.isArray(x)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < x.length; i++) {
-        const r = this.rewrite(x[i]);
+        const r = this.rewrite(x[i], depth + 1);
         if (r !== x[i]) {
           copy ??= x.slice();
           copy[i] = r;
@@ -107,7 +109,7 @@ export class SchemaRefRewriter {
         const v = obj[k];
         let r: unknown;
         if (k === '$ref' && typeof v === 'string' && v.startsWith(DEFINITIONS)) r = SCHEMAS + v.slice(DEFINITIONS.length);
-        else r = this.rewrite(v);
+        else r = this.rewrite(v, depth + 1);
         if (r !== v) {
           copy ??= { ...obj };
           // defineProperty: a spec key such as `__proto__` stays an own data property.

@@ -4,7 +4,7 @@
 import { functionRefFromUri } from './functions.js';
 import { child } from './pointer.js';
 import { deref } from './refs.js';
-import type { ApiKind, Authorizer, Pointer, RawScheme, RouteAuth, SecurityRequirement, SecurityScheme } from './types.js';
+import type { ApiKind, Authorizer, Pointer, RawScheme, RouteAuth, SecurityRequirement, SecurityScheme, Value } from './types.js';
 import {
   dict,
   get,
@@ -20,7 +20,6 @@ import {
   toValue,
   type Json,
 } from './values.js';
-import type { Value } from './types.js';
 
 export function normalizeSecuritySchemes(root: Json, raw: unknown, pointer: Pointer): Record<string, SecurityScheme> {
   const out = dict<SecurityScheme>();

@@ -235,3 +235,15 @@ describe('CloudFormation short-form tags through load', () => {
     expect(api.routes[1]!.integration!.uri).toEqual({ intrinsic: true, fn: 'Fn::GetAtt', args: ['GetAttFunction', 'Arn'] });
   });
 });
+
+describe('deep documents', () => {
+  it('normalizes a 2.0 schema nested 50000 levels deep without overflowing the stack', () => {
+    let schema: Record<string, unknown> = { $ref: '#/definitions/Leaf' };
+    for (let i = 0; i < 50000; i++) schema = { type: 'array', items: schema };
+    const api = normalize(documentOf({ swagger: '2.0', info: {}, paths: {}, definitions: { Deep: schema, Leaf: { type: 'string' } } }));
+    expect(api.models.map((m) => m.name)).toEqual(['Deep', 'Leaf']);
+    // Shallow refs are still rewritten.
+    const shallow = normalize(documentOf({ swagger: '2.0', info: {}, paths: {}, definitions: { A: { items: { $ref: '#/definitions/Leaf' } } } }));
+    expect(shallow.models[0]!.schema).toEqual({ items: { $ref: '#/components/schemas/Leaf' } });
+  });
+});
