@@ -9,21 +9,25 @@ export const apigwInt037: Rule = {
   severity: 'error',
   appliesTo: ['http'],
   description: 'An x-amazon-apigateway-integration $ref must name an entry of components.x-amazon-apigateway-integrations',
-  fact: 'HTTP API operations may reference a reusable integration with {"$ref": "#/components/x-amazon-apigateway-integrations/<name>"}; the target must exist [D][I].',
+  fact: 'HTTP API operations may reference a reusable integration with {"$ref": "#/components/x-amazon-apigateway-integrations/<name>"}; the target must exist there [D][I].',
   visitors: {
     route(route, ctx) {
       const ext = own(getAt(ctx.document.document, route.pointer), 'x-amazon-apigateway-integration');
       const ref = own(ext, '$ref');
-      if (typeof ref !== 'string' || !ref.startsWith('#/')) return;
-      if (getAt(ctx.document.document, ref.slice(1)) !== undefined) return;
+      if (typeof ref !== 'string') return;
+      const pointer = child(route.pointer, 'x-amazon-apigateway-integration', '$ref');
       const defined = own(own(ctx.document.document, 'components'), 'x-amazon-apigateway-integrations');
       const names = isRecord(defined) ? Object.keys(defined) : [];
-      const name = ref.startsWith(PREFIX) ? unescapeToken(ref.slice(PREFIX.length)) : ref;
-      const hint = names.length ? ` Defined integrations: ${names.join(', ')}.` : ' Define it under components.x-amazon-apigateway-integrations.';
-      ctx.report({
-        pointer: child(route.pointer, 'x-amazon-apigateway-integration', '$ref'),
-        message: `The integration $ref ${JSON.stringify(ref)} points at nothing, so ${route.key} has no integration.${hint}${hasKey(defined, name) ? '' : ` Add "${name}" there or fix the reference.`}`,
-      });
+      const listed = names.length ? ` Defined integrations: ${names.join(', ')}.` : ' Define it under components.x-amazon-apigateway-integrations.';
+      if (!ref.startsWith(PREFIX)) {
+        // The loader resolves any internal ref, but import only looks up reusable integrations there.
+        ctx.report({ pointer, message: `The integration $ref ${JSON.stringify(ref)} does not point into #/components/x-amazon-apigateway-integrations/, where HTTP API import looks up reusable integrations. Move the integration there and reference ${PREFIX}<name>.${listed}` });
+        return;
+      }
+      const name = unescapeToken(ref.slice(PREFIX.length));
+      // A dangling ref normally stops the loader first (BROKEN_REF); this covers documents built in code.
+      if (hasKey(defined, name) && isRecord(own(defined, name))) return;
+      ctx.report({ pointer, message: `The integration $ref ${JSON.stringify(ref)} names no integration object, so ${route.key} has no integration.${listed}` });
     },
   },
 };
