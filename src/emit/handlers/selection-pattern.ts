@@ -47,7 +47,10 @@ export function messageTemplate(pattern: string): MessageTemplate | undefined {
     else suffix += text;
   });
   // `NotFound` followed by the detail: a separator keeps the two apart when the pattern allows one.
-  if (slot !== 'none' && prefix !== '' && !/[\s:\-\]\)]$/.test(prefix) && verifies(pattern, { prefix: `${prefix}: `, suffix, slot })) prefix = `${prefix}: `;
+  if (slot !== 'none' && prefix !== '' && !/[\s:\-=]$/.test(prefix)) {
+    const separated = /[\])}>"']$/.test(prefix) ? `${prefix} ` : `${prefix}: `;
+    if (verifies(pattern, { prefix: separated, suffix, slot })) prefix = separated;
+  }
   const template: MessageTemplate = { prefix, suffix, slot };
   return verifies(pattern, template) ? template : undefined;
 }
