@@ -61,6 +61,11 @@ function syntaxError(e: Error & { hash?: Raw }, src: SourceText, base: Position 
   if (hash.loc) {
     line = hash.loc.first_line;
     column = hash.loc.first_column + 1;
+    // jison's location can start at the whitespace before the offending token: point at the token.
+    if (typeof hash.text === 'string' && hash.text.trim()) {
+      const at = src.lineText(line).indexOf(hash.text, hash.loc.first_column);
+      if (at >= 0) column = at + 1;
+    }
     const got = hash.token === 'EOF' ? 'end of template' : `"${hash.text}"`;
     const expected = Array.isArray(hash.expected) ? [...new Set((hash.expected as string[]).map(describeToken))] : [];
     message = `syntax error: unexpected ${got}${expected.length ? ` (expected ${expected.slice(0, 6).join(', ')})` : ''}`;
