@@ -39,10 +39,58 @@ function nodeStart(ev: Event): number {
   return start;
 }
 
+/**
+ * The event stream packed into typed arrays (about 20 bytes an event instead of a ~150-byte object),
+ * so that a file whose positions were asked for once stays cheap to keep: Stripe's 4 MB spec has
+ * 200,000 events.
+ */
+interface EventIndex {
+  type: Uint8Array;
+  /** First offset of the node (see nodeStart), -1 when it has no text. */
+  start: Int32Array;
+  /** Index just past the node's subtree. */
+  end: Int32Array;
+  /** Scalar fields needed to decode a key with getScalarValue. */
+  valueStart: Int32Array;
+  valueEnd: Int32Array;
+  style: Uint8Array;
+  chomping: Uint8Array;
+  indent: Int32Array;
+  fast: Uint8Array;
+}
+
+function buildIndex(events: readonly Event[]): EventIndex {
+  const n = events.length;
+  const index: EventIndex = {
+    type: new Uint8Array(n), start: new Int32Array(n), end: new Int32Array(n),
+    valueStart: new Int32Array(n), valueEnd: new Int32Array(n), style: new Uint8Array(n),
+    chomping: new Uint8Array(n), indent: new Int32Array(n), fast: new Uint8Array(n),
+  };
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ev = events[i] as Event;
+    index.type[i] = ev.type;
+    index.start[i] = nodeStart(ev);
+    index.end[i] = i + 1;
+    if (ev.type === EVENT_ID.SCALAR) {
+      index.valueStart[i] = ev.valueStart;
+      index.valueEnd[i] = ev.valueEnd;
+      index.style[i] = ev.style;
+      index.chomping[i] = ev.chomping;
+      index.indent[i] = ev.indent;
+      index.fast[i] = ev.fast ? 1 : 0;
+    } else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE || ev.type === EVENT_ID.DOCUMENT) {
+      open.push(i);
+    } else if (ev.type === EVENT_ID.POP) {
+      const start = open.pop();
+      if (start !== undefined) index.end[start] = i + 1;
+    }
+  }
+  return index;
+}
+
 export class FilePositions {
-  private events: Event[] | undefined;
-  /** For each event index, the index just past its subtree (its POP + 1 for collections). */
-  private ends: Int32Array | undefined;
+  private index: EventIndex | undefined;
   private lineStarts: Int32Array | undefined;
 
   /**
@@ -76,37 +124,32 @@ export class FilePositions {
    * sequence item at the item.
    */
   locate(tokens: readonly string[]): LineColumn {
-    const events = this.getEvents();
-    const ends = this.ends as Int32Array;
-    let cur = events[0]?.type === EVENT_ID.DOCUMENT ? 1 : 0;
-    let offset = Math.max(0, events[cur] ? nodeStart(events[cur] as Event) : 0);
+    const ix = this.getIndex();
+    const count = ix.type.length;
+    let cur = ix.type[0] === EVENT_ID.DOCUMENT ? 1 : 0;
+    let offset = cur < count ? Math.max(0, ix.start[cur] as number) : 0;
     for (const token of tokens) {
-      const ev = events[cur];
-      if (!ev) break;
+      if (cur >= count) break;
       let next = -1;
-      if (ev.type === EVENT_ID.MAPPING) {
-        let j = cur + 1;
-        while (j < events.length && events[j]?.type !== EVENT_ID.POP) {
-          const keyEv = events[j] as Event;
-          const valueIndex = ends[j] as number;
-          if (keyEv.type === EVENT_ID.SCALAR && getScalarValue(this.text, keyEv as ScalarEvent) === token) {
-            const keyStart = nodeStart(keyEv);
-            if (keyStart >= 0) offset = keyStart;
+      if (ix.type[cur] === EVENT_ID.MAPPING) {
+        for (let j = cur + 1; j < count && ix.type[j] !== EVENT_ID.POP; ) {
+          const valueIndex = ix.end[j] as number;
+          if (ix.type[j] === EVENT_ID.SCALAR && this.scalarText(ix, j) === token) {
+            if ((ix.start[j] as number) >= 0) offset = ix.start[j] as number;
             next = valueIndex;
             break;
           }
-          j = ends[valueIndex] as number;
+          j = ix.end[valueIndex] as number;
         }
-      } else if (ev.type === EVENT_ID.SEQUENCE && /^(0|[1-9][0-9]*)$/.test(token)) {
-        let index = Number(token);
+      } else if (ix.type[cur] === EVENT_ID.SEQUENCE && /^(0|[1-9][0-9]*)$/.test(token)) {
+        let remaining = Number(token);
         let j = cur + 1;
-        while (index > 0 && j < events.length && events[j]?.type !== EVENT_ID.POP) {
-          j = ends[j] as number;
-          index--;
+        while (remaining > 0 && j < count && ix.type[j] !== EVENT_ID.POP) {
+          j = ix.end[j] as number;
+          remaining--;
         }
-        if (events[j] && events[j]?.type !== EVENT_ID.POP) {
-          const start = nodeStart(events[j] as Event);
-          if (start >= 0) offset = start;
+        if (j < count && ix.type[j] !== EVENT_ID.POP) {
+          if ((ix.start[j] as number) >= 0) offset = ix.start[j] as number;
           next = j;
         }
       }
@@ -116,32 +159,30 @@ export class FilePositions {
     return this.offsetToLineColumn(offset);
   }
 
-  private getEvents(): Event[] {
-    if (!this.events) {
+  /** The decoded value of scalar event `i` (keys may be quoted, escaped or folded). */
+  private scalarText(ix: EventIndex, i: number): string {
+    const valueStart = ix.valueStart[i] as number;
+    if (ix.fast[i] === 1 && ix.style[i] === 1) return this.text.slice(valueStart, ix.valueEnd[i]);
+    const event: ScalarEvent = {
+      type: EVENT_ID.SCALAR, valueStart, valueEnd: ix.valueEnd[i] as number,
+      anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1,
+      style: ix.style[i] as ScalarEvent['style'], chomping: ix.chomping[i] as ScalarEvent['chomping'],
+      indent: ix.indent[i] as number, fast: ix.fast[i] === 1,
+    };
+    return getScalarValue(this.text, event);
+  }
+
+  private getIndex(): EventIndex {
+    if (!this.index) {
       let events: Event[];
       try {
         events = parseEvents(this.text, {});
       } catch {
         events = []; // the text parsed once already; should it not now, positions degrade to 1:1
       }
-      const ends = new Int32Array(events.length);
-      const open: number[] = [];
-      for (let i = 0; i < events.length; i++) {
-        const type = (events[i] as Event).type;
-        if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.DOCUMENT) {
-          open.push(i);
-        } else if (type === EVENT_ID.POP) {
-          const start = open.pop();
-          if (start !== undefined) ends[start] = i + 1;
-          ends[i] = i + 1;
-        } else {
-          ends[i] = i + 1;
-        }
-      }
-      this.events = events;
-      this.ends = ends;
+      this.index = buildIndex(events);
     }
-    return this.events;
+    return this.index;
   }
 
   private getLineStarts(): Int32Array {

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Times the load stage alone on the large real specs, each in a fresh Node process (cold JIT, as a
+// CLI run is), and reports wall time and peak memory (max RSS of that process).
+//   node bench/load.mjs            → a table; or import { benchLoad } from './load.mjs'
+// Reads dist/ (built by `node bin/build.js`, which this script runs when dist is stale).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repo, '../shared');
+
+export const LOAD_SPECS = {
+  stripe: path.join(shared, 'specs/stripe/openapi.yaml'),
+  digitalocean: path.join(shared, 'specs/digitalocean/DigitalOcean-public.v2.yaml'),
+};
+
+/** One measurement in this process: load `spec`, then print JSON with the figures. */
+async function measureOnce(spec) {
+  const { load } = await import(pathToFileURL(path.join(repo, 'dist/load/index.js')).href);
+  const start = process.hrtime.bigint();
+  const loaded = await load(spec);
+  const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
+  // maxRSS is in kilobytes; it covers the whole process (Node itself is ~40 MB of it)
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const lookupStart = process.hrtime.bigint();
+  loaded.sourceMap.lookup('/paths');
+  const firstLookupMs = Number(process.hrtime.bigint() - lookupStart) / 1e6;
+  process.stdout.write(JSON.stringify({
+    loadMs,
+    firstLookupMs,
+    files: loaded.files.length,
+    peakRssMb,
+    peakRssAfterLookupMb: process.resourceUsage().maxRSS / 1024,
+  }));
+}
+
+async function ensureDist() {
+  const { distIsFresh } = await import(pathToFileURL(path.join(repo, 'bin/dist-build.js')).href);
+  if (!existsSync(path.join(repo, 'dist/load/index.js')) || !distIsFresh()) {
+    execFileSync(process.execPath, [path.join(repo, 'bin/build.js')], { stdio: 'ignore' });
+  }
+}
+
+/**
+ * Runs `runs` cold measurements per spec; returns the median load time and the largest peak RSS.
+ * @returns {Promise<Array<{ name: string, runs: number, medianLoadMs: number, minLoadMs: number, peakRssMb: number, firstLookupMs: number, files: number }>>}
+ */
+export async function benchLoad({ runs = 5, specs = LOAD_SPECS } = {}) {
+  await ensureDist();
+  const results = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--once', spec], { encoding: 'utf8' });
+      samples.push(JSON.parse(out));
+    }
+    const times = samples.map((s) => s.loadMs).sort((a, b) => a - b);
+    results.push({
+      name,
+      runs,
+      medianLoadMs: times[Math.floor(times.length / 2)],
+      minLoadMs: times[0],
+      peakRssMb: Math.max(...samples.map((s) => s.peakRssMb)),
+      peakRssAfterLookupMb: Math.max(...samples.map((s) => s.peakRssAfterLookupMb)),
+      firstLookupMs: samples[0].firstLookupMs,
+      files: samples[0].files,
+    });
+  }
+  return results;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const onceAt = process.argv.indexOf('--once');
+  if (onceAt !== -1) {
+    await measureOnce(process.argv[onceAt + 1]);
+  } else {
+    const runs = Number(process.env.BENCH_RUNS ?? 5);
+    for (const r of await benchLoad({ runs })) {
+      console.log(
+        `load ${r.name.padEnd(13)} median ${r.medianLoadMs.toFixed(0).padStart(5)} ms  min ${r.minLoadMs.toFixed(0).padStart(5)} ms  ` +
+          `peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB  first source-map lookup ${r.firstLookupMs.toFixed(0)} ms ` +
+          `(peak RSS then ${r.peakRssAfterLookupMb.toFixed(0)} MB)  ${r.files} files, ${r.runs} cold runs`,
+      );
+    }
+  }
+}
