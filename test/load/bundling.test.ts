@@ -1,0 +1,144 @@
+// Bundling rules beyond the fixtures: Swagger 2.0 homes, pointer escapes, percent-encoded file
+// names, JSON and YAML mixed, refs between components files, scalars kept in other files.
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load } from '../../src/load/index.js';
+import { expectSelfContained, writeTree } from './helpers.js';
+
+describe('bundling', () => {
+  it('Swagger 2.0: external schemas, parameters and responses go to definitions, parameters and responses', async () => {
+    const dir = writeTree({
+      'swagger.json': JSON.stringify({
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/pets/{id}': {
+            parameters: [{ $ref: 'common.yaml#/parameters/Id' }],
+            get: {
+              responses: {
+                '200': { description: 'ok', schema: { $ref: 'models/pet.json' } },
+                '404': { $ref: 'common.yaml#/responses/NotFound' },
+              },
+            },
+          },
+        },
+      }, null, 2),
+      'common.yaml': 'parameters:\n  Id: {name: id, in: path, required: true, type: string}\nresponses:\n  NotFound:\n    description: nope\n    schema: {$ref: "models/error.yaml"}\n',
+      'models/pet.json': '{"type": "object", "properties": {"error": {"$ref": "error.yaml"}}}',
+      'models/error.yaml': 'type: object\nproperties:\n  message: {type: string}\n',
+    });
+    const { document, sourceMap } = await load(path.join(dir, 'swagger.json'));
+    expectSelfContained(document);
+    expect(Object.keys(document.definitions as object).sort()).toEqual(['error', 'pet']);
+    expect(Object.keys(document.parameters as object)).toEqual(['Id']);
+    expect(Object.keys(document.responses as object)).toEqual(['NotFound']);
+    const item = (document.paths as any)['/pets/{id}'];
+    expect(item.parameters).toEqual([{ $ref: '#/parameters/Id' }]);
+    expect(item.get.responses['200'].schema).toEqual({ $ref: '#/definitions/pet' });
+    expect(item.get.responses['404']).toEqual({ $ref: '#/responses/NotFound' });
+    expect((document.definitions as any).pet.properties.error).toEqual({ $ref: '#/definitions/error' });
+    expect((document.responses as any).NotFound.schema).toEqual({ $ref: '#/definitions/error' });
+    expect(sourceMap.lookup('/definitions/error/properties/message')).toEqual({ file: path.join(dir, 'models/error.yaml'), line: 3, column: 3 });
+    expect(sourceMap.lookup('/definitions/pet/properties')).toEqual({ file: path.join(dir, 'models/pet.json'), line: 1, column: 20 });
+  });
+
+  it('resolves ~0 / ~1 escapes, percent-encoded pointers and percent-encoded file names', async () => {
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: 'my%20schemas.yaml#/with~0tilde~1and%20slash'}
+components:
+  schemas:
+    Local:
+      $ref: '#/components/schemas/Weird~1Name'
+    Weird/Name:
+      type: string
+`,
+      'my schemas.yaml': '"with~tilde/and slash":\n  type: integer\n',
+    });
+    const { document } = await load(path.join(dir, 'api.yaml'));
+    const schemas = (document.components as any).schemas;
+    expect(schemas['with_tilde_and_slash']).toEqual({ type: 'integer' });
+    expect((document.paths as any)['/a'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/with_tilde_and_slash' });
+    expect(schemas.Local).toEqual({ $ref: '#/components/schemas/Weird~1Name' });
+  });
+
+  it('names clash-free: a second object with the same name gets a suffix; the same object is bundled once', async () => {
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: 'a/item.yaml'}}}}
+        '201': {description: ok, content: {application/json: {schema: {$ref: 'b/item.yaml'}}}}
+        '202': {description: ok, content: {application/json: {schema: {$ref: './a/../a/item.yaml'}}}}
+components:
+  schemas:
+    item: {type: boolean}
+`,
+      'a/item.yaml': 'type: string\n',
+      'b/item.yaml': 'type: number\n',
+    });
+    const { document, files } = await load(path.join(dir, 'api.yaml'));
+    const schemas = (document.components as any).schemas;
+    expect(schemas).toEqual({ item: { type: 'boolean' }, item_2: { type: 'string' }, item_3: { type: 'number' } });
+    const responses = (document.paths as any)['/a'].get.responses;
+    expect(responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/item_2');
+    expect(responses['202'].content['application/json'].schema.$ref).toBe('#/components/schemas/item_2');
+    expect(files).toHaveLength(3);
+  });
+
+  it('copies scalars kept in other files (descriptions), with their source position', async () => {
+    const dir = writeTree({
+      'api.yaml': 'openapi: 3.0.3\ninfo:\n  title: t\n  version: "1"\n  description:\n    $ref: docs.yaml#/intro\npaths: {}\n',
+      'docs.yaml': 'intro: |\n  Hello\n  world\n',
+    });
+    const { document, sourceMap } = await load(path.join(dir, 'api.yaml'));
+    expect((document.info as any).description).toBe('Hello\nworld\n');
+    expect(sourceMap.lookup('/info/description')).toEqual({ file: path.join(dir, 'docs.yaml'), line: 1, column: 1 });
+  });
+
+  it('leaves $ref keys inside examples, enums and defaults alone', async () => {
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Doc:
+      type: object
+      example: {$ref: 'not/a/file.yaml'}
+      default: {$ref: 'nor/this.yaml'}
+  examples:
+    Sample:
+      value: {$ref: 'literal.yaml'}
+`,
+    });
+    const { document } = await load(path.join(dir, 'api.yaml'));
+    expect((document.components as any).schemas.Doc.example).toEqual({ $ref: 'not/a/file.yaml' });
+    expect((document.components as any).examples.Sample.value).toEqual({ $ref: 'literal.yaml' });
+  });
+
+  it('a spec that refers to the same file from many places reads it once', async () => {
+    const paths = Array.from({ length: 50 }, (_, i) => `  /r${i}:\n    get:\n      responses:\n        '500': {$ref: 'errors.yaml#/ServerError'}\n`).join('');
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n${paths}`,
+      'errors.yaml': 'ServerError:\n  description: boom\n',
+    });
+    const { document, files } = await load(path.join(dir, 'api.yaml'));
+    expect(files).toHaveLength(2);
+    expect((document.components as any).responses.ServerError).toEqual({ description: 'boom' });
+    expect(Object.values(document.paths as object).every((p: any) => p.get.responses['500'].$ref === '#/components/responses/ServerError')).toBe(true);
+  });
+});
