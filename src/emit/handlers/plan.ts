@@ -126,7 +126,8 @@ export function planHandlers(api: Api): HandlersPlan {
 
   const functions: FunctionPlan[] = fnList.map((g, i) => {
     const operations = uniqueNames(g.routes.map(({ route }) => operationName(route)));
-    const routeTypeStems = uniqueNames(operations.map((o) => toTypeName(o)));
+    // A route named like its function (`legacy` in `Legacy`) would declare `LegacyEvent` twice.
+    const routeTypeStems = uniqueNames(operations.map((o) => toTypeName(o)), { taken: [typeStems[i]!] });
     return {
       key: g.ref.key,
       displayName: g.ref.name,

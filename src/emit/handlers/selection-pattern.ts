@@ -68,7 +68,8 @@ export function matchesWhole(pattern: string, message: string): boolean | undefi
   // Java's leading inline flags (`(?i)`, `(?s)`) become JS flags.
   const flagged = /^\(\?([is]+)\)/.exec(pattern);
   const flags = flagged ? [...new Set(flagged[1]!)].join('') : '';
-  const body = flagged ? pattern.slice(flagged[0].length) : pattern;
+  // Java's `\Q…\E` quoting becomes escaped literal text.
+  const body = (flagged ? pattern.slice(flagged[0].length) : pattern).replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_, text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   let re: RegExp;
   try {
     re = new RegExp(`^(?:${body})$`, `u${flags}`);
