@@ -63,7 +63,7 @@ function parseYamlLeniently(text: string, file: string): ParsedSource | undefine
   if (text.length > 2_000_000) return undefined;
   const lines = text.split('\n');
   const shifts = new Map<number, number>();
-  for (let attempt = 0; attempt < 2000; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     try {
       const patched = lines.join('\n');
       const data = loadYaml(patched, { schema: OPENAPI_YAML_SCHEMA, filename: file });
@@ -71,12 +71,22 @@ function parseYamlLeniently(text: string, file: string): ParsedSource | undefine
     } catch (error) {
       if (!(error instanceof YAMLException) || error.reason !== 'deficient indentation' || !error.mark) return undefined;
       const index = error.mark.line;
-      if (lines[index] === undefined) return undefined;
-      lines[index] = ' ' + lines[index];
-      shifts.set(index + 1, (shifts.get(index + 1) ?? 0) + 1);
+      const line = lines[index];
+      if (line === undefined) return undefined;
+      // Indent it one past the line before (the flow's parent is at most that deep); over-indenting
+      // is harmless in flow context, and one step per line keeps the retries few.
+      const previous = lines.slice(0, index).reverse().find((l) => l.trim() !== '') ?? '';
+      const wanted = Math.max(indentOf(line) + 1, indentOf(previous) + 1);
+      const added = wanted - indentOf(line);
+      lines[index] = ' '.repeat(added) + line;
+      shifts.set(index + 1, (shifts.get(index + 1) ?? 0) + added);
     }
   }
   return undefined;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 function yamlParseError(error: unknown, text: string, file: string): ApigwError {
