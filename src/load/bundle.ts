@@ -98,7 +98,8 @@ export class Bundler {
    */
   private walk(holder: Container, key: string | number, kind: NodeKind, file: SourceFile, sourceRoot: string, bundledRoot: string, declaration: boolean): void {
     const tokens: string[] = [];
-    const checkPlaced = file !== this.entry && file.placed.size > 0;
+    // Only when the file has homes besides this walk's root (placed just before the walk) can a node below already have one.
+    const checkPlaced = file !== this.entry && file.placed.size > 1;
 
     const visitNode = (container: Container, k: string | number, nodeKind: NodeKind, isDeclaration: boolean): void => {
       const node = (container as Record<string, unknown>)[k as string];

@@ -141,4 +141,29 @@ components:
     expect((document.components as any).responses.ServerError).toEqual({ description: 'boom' });
     expect(Object.values(document.paths as object).every((p: any) => p.get.responses['500'].$ref === '#/components/responses/ServerError')).toBe(true);
   });
+
+  it('an object already bundled on its own is referred to, not copied, when its whole file is bundled later', async () => {
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - $ref: params.yaml#/Id
+      responses:
+        '200': {description: ok}
+x-all-parameters:
+  $ref: params.yaml
+`,
+      'params.yaml': 'Id: {name: id, in: query, schema: {type: string}}\nPage: {name: page, in: query, schema: {type: integer}}\n',
+    });
+    const { document, sourceMap } = await load(path.join(dir, 'api.yaml'));
+    expect((document.components as any).parameters.Id).toEqual({ name: 'id', in: 'query', schema: { type: 'string' } });
+    expect(document['x-all-parameters']).toEqual({
+      Id: { $ref: '#/components/parameters/Id' },
+      Page: { name: 'page', in: 'query', schema: { type: 'integer' } },
+    });
+    expect(sourceMap.lookup('/x-all-parameters/Page/schema')).toEqual({ file: path.join(dir, 'params.yaml'), line: 2, column: 31 });
+  });
 });
