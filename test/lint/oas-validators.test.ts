@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error -- plain ESM generator script without types
-import { generate, FILES } from '../../src/lint/rules/oas/generated/generate.mjs';
+import { generate, FILES } from '../../src/lint/rules/oas/precompiled/generate.mjs';
 import { openApiValidator } from '../../src/lint/rules/oas/schema-validators.js';
 import { REPO } from './helpers.js';
 
@@ -13,7 +13,7 @@ const DIR = join(REPO, 'src/lint/rules/oas/generated');
 
 describe('precompiled OpenAPI schema validators', () => {
   for (const [version, file] of Object.entries(FILES as Record<string, string>)) {
-    it(`${file} is up to date (node src/lint/rules/oas/generated/generate.mjs)`, () => {
+    it(`${file} is up to date (node src/lint/rules/oas/precompiled/generate.mjs)`, () => {
       expect(readFileSync(join(DIR, file), 'utf8') === generate(version)).toBe(true);
     });
   }
