@@ -9,7 +9,7 @@ import { generate, FILES } from '../../src/lint/rules/oas/precompiled/generate.m
 import { openApiValidator } from '../../src/lint/rules/oas/schema-validators.js';
 import { REPO } from './helpers.js';
 
-const DIR = join(REPO, 'src/lint/rules/oas/generated');
+const DIR = join(REPO, 'src/lint/rules/oas/precompiled');
 
 describe('precompiled OpenAPI schema validators', () => {
   for (const [version, file] of Object.entries(FILES as Record<string, string>)) {
