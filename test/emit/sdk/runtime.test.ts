@@ -239,4 +239,16 @@ describe('generated client against a local server', () => {
     expect(h.Authorization).toContain('SignedHeaders=accept;content-length;content-type;host;x-amz-date;x-amz-security-token');
     await expect(sdk.createClient({ baseUrl: base, region: 'eu-west-1' }).signedCall({ path: { name: 'x' } })).rejects.toThrow(/IAM authorization: pass `credentials`/);
   });
+
+  it('throws a typed ApiError for non-2xx responses when generated with throwOnError', async () => {
+    const { files } = await generate('test/emit/sdk/specs/kitchen.yaml', { sdk: { throwOnError: true } });
+    const throwing = await importFrom<typeof sdk>(transpileToDir(files), 'index.js');
+    const client = throwing.createClient({ baseUrl: base });
+    replies.push(json(404, { message: 'gone' }));
+    const error = await client.getItemPart({ path: { itemId: 'a', partId: 1 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(throwing.ApiError);
+    expect(error).toMatchObject({ name: 'ApiError', status: 404, message: 'get-item-part failed with HTTP 404', error: { message: 'gone' } });
+    replies.push(json(200, { id: 1 }));
+    expect(await client.getItemPart({ path: { itemId: 'a', partId: 1 } })).toMatchObject({ ok: true, status: 200, data: { id: 1 } });
+  });
 });
