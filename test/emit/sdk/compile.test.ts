@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { generate, tsFiles, REPO_ROOT } from './helpers.js';
+import { generate, tsFiles, readmeExamples, REPO_ROOT } from './helpers.js';
 import { typeCheck } from '../shared/compile.js';
 
 const FIXTURES = readdirSync(resolve(REPO_ROOT, 'fixtures'), { withFileTypes: true })
@@ -18,13 +18,16 @@ describe('generated SDK compiles under strict settings', () => {
     expect(FIXTURES).toEqual(expect.arrayContaining(['fixtures/petstore/openapi.yaml', 'fixtures/http-api/openapi.yaml', 'fixtures/swagger2/swagger.yaml', 'fixtures/multi-file/openapi.yaml']));
   });
 
-  it('all fixtures and the kitchen-sink spec, both result styles, in one program each', async () => {
+  it('all fixtures and the kitchen-sink spec (with their README examples), both result styles, in one program each', async () => {
     for (const spec of [...FIXTURES, 'test/emit/sdk/specs/kitchen.yaml', 'test/emit/sdk/specs/hostile.yaml']) {
       for (const throwOnError of [false, true]) {
         const { files, api } = await generate(spec, { ...CONFIG, sdk: { ...CONFIG.sdk, throwOnError } });
         expect(api.routes.length, spec).toBeGreaterThan(0);
         expect([...files.keys()].sort(), spec).toEqual(['README.md', 'client.ts', 'index.ts', 'runtime.ts', 'sigv4.ts', 'types.ts']);
-        expect(typeCheck(tsFiles(files)), `${spec} throwOnError=${throwOnError}`).toEqual([]);
+        // The README's usage examples compile against the SDK too.
+        const examples = readmeExamples(files.get('README.md')!);
+        expect(examples, spec).toContain('createClient(');
+        expect(typeCheck(new Map([...tsFiles(files), ['readme-examples.ts', examples]])), `${spec} throwOnError=${throwOnError}`).toEqual([]);
       }
     }
   });

@@ -28,3 +28,14 @@ export async function generate(spec: string, config: ResolvedConfig = {}): Promi
 export function tsFiles(files: Map<string, string>): Map<string, string> {
   return new Map([...files].filter(([p]) => p.endsWith('.ts')));
 }
+
+/**
+ * The README's ```ts blocks as one module, compiled beside the SDK: the first block (imports and
+ * the client) at top level, each later block in its own `{ }` scope so their `const`s don't clash.
+ */
+export function readmeExamples(readme: string): string {
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.replaceAll("'./sdk/index.js'", "'./index.js'"));
+  if (blocks.length === 0) return '';
+  const [first, ...rest] = blocks;
+  return `${first}\n${rest.map((b) => `{\n${b}}\n`).join('\n')}\nexport {};\n`;
+}
