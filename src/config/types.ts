@@ -17,6 +17,45 @@ export interface StageConfig {
   alarms?: { serverErrorRate?: number; clientErrorRate?: number; p99LatencyMs?: number; integrationLatencyMs?: number };
 }
 
+/** Which generated mapping template a `templates.generate` entry asks for. */
+export type TemplateGeneratorKind =
+  | 'passthrough'
+  | 'dynamodb-putitem' | 'dynamodb-getitem' | 'dynamodb-deleteitem' | 'dynamodb-query'
+  | 'sqs-sendmessage' | 'sns-publish'
+  | 'stepfunctions-startexecution' | 'stepfunctions-startsyncexecution'
+  | 'kinesis-putrecord' | 'eventbridge-putevents';
+
+/**
+ * One generated template. Values (`table`, `topicArn`, …) are literals or mapping expressions:
+ * `stageVariables.x`, `context.x`, `method.request.path|querystring|header.x`, `method.request.body.a.b`.
+ */
+export interface TemplateGenerateEntry {
+  /** The route, as `METHOD /path` (e.g. `POST /pets`). */
+  route: string;
+  template: TemplateGeneratorKind;
+  /** The request content type the template is for. Default `application/json`. */
+  contentType?: string;
+  table?: string;
+  /** DynamoDB key attributes: `name` (attribute = parameter name) or `attribute=parameter`. Default: the path parameters. */
+  key?: string[];
+  indexName?: string;
+  /** DynamoDB PutItem: extra string attributes set by the gateway, e.g. `{ "id": "context.requestId" }`. */
+  attributes?: Record<string, string>;
+  /** Also generate the response template where there is one to generate (DynamoDB reads, StartSyncExecution). Default true. */
+  response?: boolean;
+  topicArn?: string;
+  subject?: string;
+  stateMachineArn?: string;
+  executionName?: string;
+  streamName?: string;
+  partitionKey?: string;
+  source?: string;
+  detailType?: string;
+  eventBusName?: string;
+  messageGroupId?: string;
+  messageDeduplicationId?: string;
+}
+
 export interface Config {
   /** The spec's entry file, relative to the config file. */
   input?: string;
@@ -35,14 +74,25 @@ export interface Config {
   };
   sdk?: { groupByTag?: boolean; throwOnError?: boolean; formats?: { dateTime?: 'string' | 'Date' } };
   handlers?: { language?: 'typescript' };
+  templates?: {
+    /** Generate templates for AWS service integrations of the spec that have none. Default true. */
+    generateMissing?: boolean;
+    generate?: TemplateGenerateEntry[];
+  };
   stages?: Record<string, StageConfig>;
   gateway?: {
     sam?: boolean;
     endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE';
     bodyS3Location?: { bucket: string; key: string };
-    domain?: { name: string; certificateArn: string; basePath?: string };
+    /** `stage`: the stage the base path maps to (default: the first stage). */
+    domain?: { name: string; certificateArn: string; basePath?: string; stage?: string };
     usagePlans?: Record<string, { stages: string[]; throttling?: { burstLimit?: number; rateLimit?: number }; quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH' }; apiKeys?: string[] }>;
     accessLogFormat?: 'json';
+    /**
+     * Values for CloudFormation references in the spec, by template parameter name (`${Fn.Arn}` → `FnArn`,
+     * `!Ref Thing` → `Thing`): defaults of template.yaml's parameters, and resolved into the standalone JSON.
+     */
+    parameters?: Record<string, string>;
   };
 }
 
