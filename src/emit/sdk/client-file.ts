@@ -55,8 +55,9 @@ function paramsBlock(op: SdkOperation, space: TypeSpace, name: string): { text: 
 }
 
 /** The response payload type the runtime produces for a response (see runtime parseResponse). */
-function payloadType(response: Response, space: TypeSpace): string {
-  if (['204', '205', '304'].includes(response.status)) return 'undefined';
+function payloadType(response: Response, space: TypeSpace, method: string): string {
+  // The runtime reads no body for these (fetch exposes none).
+  if (method === 'HEAD' || ['204', '205', '304'].includes(response.status)) return 'undefined';
   const types = Object.keys(response.content);
   if (types.length === 0) return 'unknown';
   const parts: string[] = [];
@@ -88,7 +89,7 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
   const exactCodes = exact.map((r) => Number(r.status));
   for (const r of exact) {
     const code = Number(r.status);
-    members.push(member(code >= 200 && code < 300, String(code), payloadType(r, space)));
+    members.push(member(code >= 200 && code < 300, String(code), payloadType(r, space, op.route.method)));
   }
   const rangeClasses = new Set<string>();
   for (const r of ranges) {
@@ -97,10 +98,10 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
     rangeClasses.add(cls);
     const inClass = exactCodes.filter((c) => String(c)[0] === cls);
     const status = inClass.length > 0 ? `Exclude<Status${cls}XX, ${inClass.join(' | ')}>` : `Status${cls}XX`;
-    members.push(member(cls === '2', status, payloadType(r, space)));
+    members.push(member(cls === '2', status, payloadType(r, space, op.route.method)));
   }
   // Whatever the spec does not list (API Gateway itself answers 403, 429, 502, 504, …).
-  const fallbackPayload = fallback ? payloadType(fallback, space) : 'unknown';
+  const fallbackPayload = fallback ? payloadType(fallback, space, op.route.method) : 'unknown';
   const listed = (cls: string) => [...(rangeClasses.has(cls) ? [`Status${cls}XX`] : []), ...exactCodes.filter((c) => String(c)[0] === cls).map(String)];
   if (!rangeClasses.has('2')) {
     const l = listed('2');
