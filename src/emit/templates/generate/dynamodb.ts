@@ -9,7 +9,7 @@
 // because `#set` inside `#foreach` reads the innermost `$foreach` only.
 
 import type { AttributeShape } from './schema.js';
-import { assertSafeName, inJsonString, inputJson, inputPath, jsonLiteral, jsonPathStep } from './vtl-text.js';
+import { assertSafeName, indentContent, inJsonString, inputJson, inputPath, jsonLiteral, jsonPathStep } from './vtl-text.js';
 import { valueInJsonString, type TemplateValue } from './values.js';
 
 type Lines = string[];
@@ -32,7 +32,7 @@ function typedValue(shape: AttributeShape, path: string, depth: number): Lines {
     case 'N': return [`{"N": "${inJsonString(inputJson(path))}"}`];
     // $input.json is always one JSON value: unquoted, it cannot break out of the document.
     case 'BOOL': return [`{"BOOL": ${inputJson(path)}}`];
-    case 'M': return ['{"M": {', ...members(shape.properties, path, depth + 1), '}}'];
+    case 'M': return ['{"M": {', ...indentContent(members(shape.properties, path, depth + 1), '  '), '}}'];
     case 'L': return listOf(path, depth, 'L', (item) => typedValue(shape.items, item, depth + 1));
     case 'SS': return listOf(path, depth, 'SS', (item) => [inputJson(item)]);
     case 'NS': return listOf(path, depth, 'NS', (item) => [`"${inJsonString(inputJson(item))}"`]);
@@ -44,7 +44,7 @@ function listOf(path: string, depth: number, tag: string, element: (itemPath: st
   const body = element(`${path}[${i}]`);
   // Velocity drops the newline after an inline #end; the empty line puts one back.
   body[body.length - 1] += '#if($foreach.hasNext),#end';
-  return [`{"${tag}": [`, `#foreach($e${depth} in ${inputPath(path)})`, `#set(${i} = $foreach.index)`, ...body, '', '#end', ']}'];
+  return [`{"${tag}": [`, `#foreach($e${depth} in ${inputPath(path)})`, `#set(${i} = $foreach.index)`, ...indentContent(body, '  '), '', '#end', ']}'];
 }
 
 /** The members of a map attribute (or of `Item`), each written only when present and not null. */
@@ -143,7 +143,7 @@ function plainValue(shape: AttributeShape, path: string, depth: number): Lines {
     // DynamoDB numbers are decimal strings, valid JSON numbers as they stand.
     case 'N': return [`$!${inputPath(`${path}.N`).slice(1)}`];
     case 'BOOL': return [inputJson(`${path}.BOOL`)];
-    case 'M': return ['{', ...plainMembers(shape.properties, `${path}.M`, depth + 1), '}'];
+    case 'M': return ['{', ...indentContent(plainMembers(shape.properties, `${path}.M`, depth + 1), '  '), '}'];
     case 'L': return plainList(`${path}.L`, depth, (item) => plainValue(shape.items, item, depth + 1));
     case 'SS': return plainList(`${path}.SS`, depth, (item) => [inputJson(item)]);
     case 'NS': return plainList(`${path}.NS`, depth, (item) => [`$!${inputPath(item).slice(1)}`]);
@@ -154,7 +154,7 @@ function plainList(path: string, depth: number, element: (itemPath: string) => L
   const i = `$i${depth}`;
   const body = element(`${path}[${i}]`);
   body[body.length - 1] += '#if($foreach.hasNext),#end';
-  return ['[', `#foreach($e${depth} in ${inputPath(path)})`, `#set(${i} = $foreach.index)`, ...body, '', '#end', ']'];
+  return ['[', `#foreach($e${depth} in ${inputPath(path)})`, `#set(${i} = $foreach.index)`, ...indentContent(body, '  '), '', '#end', ']'];
 }
 
 const TAG_OF: Record<AttributeShape['type'], string> = { S: 'S', N: 'N', BOOL: 'BOOL', M: 'M', L: 'L', SS: 'SS', NS: 'NS' };
@@ -207,7 +207,3 @@ export function dynamodbItemsResponse(options: { item: Extract<AttributeShape, {
   ].join('\n') + '\n';
 }
 
-/** Indents content lines; directive lines stay at column 0 so Velocity drops them whole. */
-function indentContent(lines: readonly string[], by: string): Lines {
-  return lines.map((l) => (l.startsWith('#') ? l : by + l));
-}

@@ -42,7 +42,9 @@ export function jsonPathStep(name: string): string {
  * Velocity interpolates the index; others are single-quoted, where nothing is interpolated.
  */
 export function pathLiteral(path: string): string {
-  return /\$i\d/.test(path) ? `"${path}"` : `'${path}'`;
+  if (/\$i\d/.test(path)) return `"${path}"`;
+  // Inside single quotes, bracket steps use JSONPath's other quote (names never hold quotes).
+  return `'${path.replace(/\['([^'\]]*)'\]/g, '["$1"]')}'`;
 }
 
 /** `$input.path('<path>')`. */
@@ -60,6 +62,7 @@ export function jsonLiteral(text: string): string {
   return JSON.stringify(text);
 }
 
-export function indent(lines: readonly string[], by: string): string[] {
-  return lines.map((l) => (l.startsWith('#') ? l : by + l));
+/** Indents content lines; directive lines stay at column 0 so Velocity drops them whole, and empty lines stay empty. */
+export function indentContent(lines: readonly string[], by: string): string[] {
+  return lines.map((l) => (l === '' || l.startsWith('#') ? l : by + l));
 }
