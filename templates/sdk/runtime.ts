@@ -9,6 +9,8 @@ import { signRequest, type AwsCredentials } from './sigv4.js';
 export type { AwsCredentials } from './sigv4.js';
 
 export type Awaitable<T> = T | PromiseLike<T>;
+/** What fetch accepts as a body. Derived from RequestInit so it exists with DOM libs and with @types/node alone. */
+export type RequestBody = NonNullable<RequestInit['body']>;
 /** A value, or a (sync or async) function that returns it on every request. */
 export type Provider<T> = T | (() => Awaitable<T>);
 
@@ -43,7 +45,7 @@ export interface RequestContext {
   url: URL;
   /** Mutable: middleware may add headers (they are signed when the route uses IAM). */
   headers: Headers;
-  body: BodyInit | undefined;
+  body: RequestBody | undefined;
   /** 1 for the first attempt. */
   attempt: number;
 }
@@ -285,7 +287,7 @@ function multipartBody(value: unknown): FormData {
 }
 
 /** The request body and its content type (undefined content type: let fetch set it, e.g. multipart boundaries). */
-export function encodeBody(op: OperationSpec, body: unknown): { body: BodyInit | undefined; contentType: string | undefined } {
+export function encodeBody(op: OperationSpec, body: unknown): { body: RequestBody | undefined; contentType: string | undefined } {
   if (body === undefined || !op.body) return { body: undefined, contentType: undefined };
   const { mediaType, kind } = op.body;
   switch (kind) {
@@ -298,7 +300,7 @@ export function encodeBody(op: OperationSpec, body: unknown): { body: BodyInit |
     case 'text':
       return { body: String(body), contentType: mediaType };
     case 'binary':
-      return { body: body as BodyInit, contentType: mediaType === '*/*' ? 'application/octet-stream' : mediaType };
+      return { body: body as RequestBody, contentType: mediaType === '*/*' ? 'application/octet-stream' : mediaType };
   }
 }
 
@@ -351,7 +353,7 @@ async function parseResponse(response: Response, method: string): Promise<unknow
 }
 
 /** SigV4 needs the exact bytes; multipart/stream/blob bodies are materialised (fetch sets the same boundary header we read). */
-async function bytesForSigning(body: BodyInit | undefined, headers: Headers): Promise<Uint8Array | string | undefined> {
+async function bytesForSigning(body: RequestBody | undefined, headers: Headers): Promise<Uint8Array | string | undefined> {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (body instanceof URLSearchParams) return body.toString();
@@ -515,7 +517,7 @@ export class ClientCore {
     }
   }
 
-  private async sign(operationId: string, context: RequestContext): Promise<BodyInit | undefined> {
+  private async sign(operationId: string, context: RequestContext): Promise<RequestBody | undefined> {
     const credentials = await resolveProvider(this.options.credentials);
     if (!credentials) throw new ConfigurationError(`${operationId} uses IAM authorization: pass \`credentials\` to the client`);
     const region = this.options.region ?? regionOf(context.url);

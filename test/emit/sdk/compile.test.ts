@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generate, tsFiles, readmeExamples, REPO_ROOT } from './helpers.js';
-import { typeCheck } from '../shared/compile.js';
+import { typeCheck, STRICT_OPTIONS } from '../shared/compile.js';
 
 const FIXTURES = readdirSync(resolve(REPO_ROOT, 'fixtures'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -30,6 +30,18 @@ describe('generated SDK compiles under strict settings', () => {
         expect(typeCheck(new Map([...tsFiles(files), ['readme-examples.ts', examples]])), `${spec} throwOnError=${throwOnError}`).toEqual([]);
       }
     }
+  });
+
+  it('also for the strictest consumers and for Node projects without the DOM lib (@types/node only)', async () => {
+    const strictest = { ...STRICT_OPTIONS, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true, verbatimModuleSyntax: true, isolatedModules: true };
+    const nodeOnly = { ...STRICT_OPTIONS, lib: ['lib.es2022.d.ts'], types: ['node'], typeRoots: [resolve(REPO_ROOT, 'node_modules/@types')] };
+    const program = new Map<string, string>();
+    for (const spec of ['test/emit/sdk/specs/kitchen.yaml', 'fixtures/petstore/openapi.yaml']) {
+      const { files } = await generate(spec, CONFIG);
+      for (const [p, text] of tsFiles(files)) program.set(`${spec.replace(/\W+/g, '_')}/${p}`, text);
+    }
+    expect(typeCheck(program, strictest)).toEqual([]);
+    expect(typeCheck(program, nodeOnly)).toEqual([]);
   });
 
   it('is byte-identical across runs', async () => {
