@@ -33,6 +33,7 @@ export function emitTemplates(api: Api, options: EmitOptions): FileSet {
       ...(site.gatewayResponseType !== undefined ? { gatewayResponseType: site.gatewayResponseType } : {}),
       pointer: site.pointer,
       ...(intrinsic ? { intrinsic, pointerOfText: intrinsic === 'Fn::Sub' ? textPointer(raw, site.pointer) : site.pointer } : {}),
+      ...importVariables(site.text),
       sha256: sha256(site.text),
     });
   }
@@ -60,6 +61,15 @@ export function emitTemplates(api: Api, options: EmitOptions): FileSet {
   files.set('index.json', { content: `${JSON.stringify(index, null, 2)}\n` });
   files.set('README.md', { content: renderReadme(index) });
   return files;
+}
+
+/**
+ * `${AWS::Region}`-style variables API Gateway resolves at import (aws-apigateway.md §1.24): the
+ * file keeps them as written; the index says which, since offline rendering must fill them in.
+ */
+function importVariables(text: string): { resolvedAtImport?: string[] } {
+  const names = [...new Set([...text.matchAll(/\$\{(AWS::[A-Za-z]+)\}/g)].map((m) => m[1]!))];
+  return names.length > 0 ? { resolvedAtImport: names } : {};
 }
 
 function sha256(text: string): string {

@@ -22,6 +22,8 @@ export interface IndexEntry {
   /** `Fn::Sub` when the spec writes the template as an intrinsic; `pointerOfText` points at its text. */
   intrinsic?: string;
   pointerOfText?: string;
+  /** `AWS::Region`, … written as `${AWS::Region}` in the template: API Gateway substitutes them at import. */
+  resolvedAtImport?: string[];
   requires?: string[];
   notes?: string[];
   sha256: string;
