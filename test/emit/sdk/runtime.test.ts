@@ -140,8 +140,9 @@ describe('generated client against a local server', () => {
     expect(received[0]!.headers['x-auth-token']).toBe('Bearer tok');
     expect(received[0]!.headers['authorization']).toBeUndefined();
     expect(seen).toEqual([{ operationId: 'tokened', authorizer: 'token-auth', type: 'CUSTOM', scopes: [] }]);
-    await sdk.createClient({ baseUrl: base, token: 'static' }).admin.tokened();
+    await sdk.createClient({ baseUrl: base, token: 'static' }).admin.tokened({ cookie: { session: 'a b;c' } });
     expect(received[1]!.headers['x-auth-token']).toBe('static');
+    expect(received[1]!.headers['cookie']).toBe('session=a%20b%3Bc');
   });
 
   it('retries 429 honouring Retry-After, and 502/503/504 with backoff, up to the limit', async () => {
@@ -159,6 +160,17 @@ describe('generated client against a local server', () => {
     const exhausted = await sdk.createClient({ baseUrl: base, retry: { retries: 2, baseDelayMs: 1 } }).flaky();
     expect(exhausted).toMatchObject({ ok: false, status: 504, error: { message: 'Endpoint request timed out' } });
     expect(received).toHaveLength(3);
+
+    // Exponential backoff: with jitter pinned to its maximum, waits are base, 2×base, 4×base.
+    received.length = 0;
+    replies = [json(503, {}), json(503, {}), json(503, {}), json(200, {})];
+    const backedOff = await sdk.createClient({ baseUrl: base, random: () => 1, retry: { retries: 3, baseDelayMs: 60 } }).flaky();
+    expect(backedOff.status).toBe(200);
+    expect(received).toHaveLength(4);
+    const gaps = received.slice(1).map((r, i) => r.at - received[i]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(55);
+    expect(gaps[1]).toBeGreaterThanOrEqual(115);
+    expect(gaps[2]).toBeGreaterThanOrEqual(235);
 
     received.length = 0;
     replies = [json(500, {})];
