@@ -13,8 +13,10 @@ export interface PermissionSpec {
   functionName: Json;
   /** The part of the execute-api ARN after `${Api}/`, e.g. `*\/GET/pets/*`. */
   sourcePath: string;
-  /** What the permission is for, for routes.md and the resource's comment. */
+  /** What the permission is for, for routes.md. */
   purpose: string;
+  /** The function, as routes.md names it. */
+  functionLabel: string;
 }
 
 /** Above this many route-scoped permissions, one permission per function (any route) is used instead. */
@@ -38,7 +40,7 @@ export function lambdaPermissions(api: Api, config: ResolvedConfig, stageNames: 
           log.add('template', where, `no Lambda permission for stage ${stage}: the function comes from stage variable ${fn.stageVariable}, which that stage does not set`);
           continue;
         }
-        add({ name: `${value}${stage}`, functionName: literal(withAlias(value, undefined)), sourcePath: pathFor(stage), purpose: `${purpose} (stage ${stage})` });
+        add({ name: `${value}${stage}`, functionName: literal(value), sourcePath: pathFor(stage), purpose: `${purpose} (stage ${stage})`, functionLabel: value });
       }
       return;
     }
@@ -47,7 +49,7 @@ export function lambdaPermissions(api: Api, config: ResolvedConfig, stageNames: 
       log.add('template', where, `no Lambda permission for ${fn.name}: its ARN cannot be determined from the spec`);
       return;
     }
-    add({ name: fn.logicalId ?? fn.name, functionName: name, sourcePath: pathFor('*'), purpose });
+    add({ name: fn.logicalId ?? fn.name, functionName: name, sourcePath: pathFor('*'), purpose, functionLabel: fn.alias === undefined ? fn.name : `${fn.name}:${fn.alias}` });
   };
 
   for (const route of api.routes) {
@@ -99,10 +101,6 @@ function functionName(fn: FunctionRef, params: ReadonlyMap<string, TemplateParam
   }
   if (fn.arn !== undefined) return literal(fn.arn);
   return undefined;
-}
-
-function withAlias(name: string, alias: string | undefined): string {
-  return alias === undefined ? name : `${name}:${alias}`;
 }
 
 /** A literal ARN; `${AWS::Region}`-style placeholders make it an Fn::Sub. */

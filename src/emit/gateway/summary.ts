@@ -52,7 +52,7 @@ export function routesMarkdown(input: SummaryInput): string {
           keys: (plan.apiKeys ?? []).join(', ') || 'none',
         }))
       : [],
-    permissions: input.permissions.map((p) => ({ source: p.sourcePath, purpose: p.purpose })),
+    permissions: input.permissions.map((p) => ({ fn: p.functionLabel, source: p.sourcePath, purpose: p.purpose })),
     domain: gateway.domain ? { ...gateway.domain, stage: gateway.domain.stage ?? stageNames[0] } : undefined,
     accessLogFields: accessLogFields(api.kind).map(([name, variable]) => ({ name, variable })),
     changes: input.changes,

@@ -1,0 +1,156 @@
+// template.yaml with a full config: stages, variables, method settings, access logs, alarms,
+// tracing, caching, usage plans and keys, custom domain — as plain CloudFormation (checked
+// structurally) and as SAM (validated against the SAM JSON Schema).
+
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../../src/config/types.js';
+import { cfnProblems, emitSpec, samValidate, templateOf } from './helpers.js';
+
+const FULL: ResolvedConfig = {
+  stages: {
+    prod: {
+      variables: { backend: 'prod-backend' },
+      throttling: { burstLimit: 200, rateLimit: 100 },
+      caching: { enabled: true, ttlInSeconds: 60, clusterSize: '1.6' },
+      logging: { level: 'ERROR', dataTrace: false },
+      tracing: true,
+      methodSettings: { 'GET /pets/{petId}': { throttling: { burstLimit: 10, rateLimit: 5 }, caching: { enabled: true, ttlInSeconds: 30 } } },
+      alarms: { serverErrorRate: 0.01, clientErrorRate: 0.1, p99LatencyMs: 2000, integrationLatencyMs: 1500 },
+    },
+    dev: { variables: { backend: 'dev-backend' }, logging: { accessLogs: false } },
+  },
+  gateway: {
+    endpointType: 'REGIONAL',
+    domain: { name: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', basePath: 'v1' },
+    usagePlans: {
+      gold: { stages: ['prod'], throttling: { burstLimit: 50, rateLimit: 20 }, quota: { limit: 10000, period: 'MONTH' }, apiKeys: ['partner-a', 'partner-b'] },
+      free: { stages: ['prod', 'dev'], quota: { limit: 100, period: 'DAY' }, apiKeys: ['partner-a'] },
+    },
+  },
+};
+
+const byType = (template: Record<string, any>, type: string) =>
+  Object.entries(template.Resources as Record<string, any>).filter(([, r]) => r.Type === type);
+
+describe('REST template with a full config', () => {
+  it('is structurally sound plain CloudFormation with every configured piece', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', FULL));
+    expect(cfnProblems(t)).toEqual([]);
+    expect(t.Transform).toBeUndefined();
+    const [[apiId, api]] = byType(t, 'AWS::ApiGateway::RestApi') as [[string, any]];
+    expect(api.Properties.Body.openapi).toBe('3.0.1');
+    expect(api.Properties.EndpointConfiguration).toEqual({ Types: ['REGIONAL'] });
+
+    const stages = Object.fromEntries(byType(t, 'AWS::ApiGateway::Stage').map(([, r]) => [r.Properties.StageName, r.Properties]));
+    expect(Object.keys(stages).sort()).toEqual(['dev', 'prod']);
+    const [[deploymentId]] = byType(t, 'AWS::ApiGateway::Deployment');
+    expect(stages.prod.DeploymentId).toEqual({ Ref: deploymentId });
+    expect(stages.prod.Variables).toEqual({ backend: 'prod-backend' });
+    expect(stages.prod.TracingEnabled).toBe(true);
+    expect(stages.prod.CacheClusterEnabled).toBe(true);
+    expect(stages.prod.CacheClusterSize).toBe('1.6');
+    expect(stages.prod.MethodSettings).toEqual([
+      { ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true, LoggingLevel: 'ERROR', DataTraceEnabled: false, ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100, CachingEnabled: true, CacheTtlInSeconds: 60 },
+      { ResourcePath: '/~1pets~1{petId}', HttpMethod: 'GET', ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5, CachingEnabled: true, CacheTtlInSeconds: 30 },
+    ]);
+    // Access logs: prod to its own log group in JSON, dev turned off.
+    const logGroup = stages.prod.AccessLogSetting.DestinationArn['Fn::GetAtt'][0];
+    expect(t.Resources[logGroup].Type).toBe('AWS::Logs::LogGroup');
+    expect(JSON.parse(stages.prod.AccessLogSetting.Format.replace(/\$context\.[\w.]+/g, 'x'))).toHaveProperty('requestId');
+    expect(stages.dev.AccessLogSetting).toBeUndefined();
+
+    const alarms = byType(t, 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
+    expect(alarms.map((a) => [a.MetricName, a.Threshold, a.Statistic ?? a.ExtendedStatistic]).sort()).toEqual([
+      ['4XXError', 0.1, 'Average'], ['5XXError', 0.01, 'Average'], ['IntegrationLatency', 1500, 'p99'], ['Latency', 2000, 'p99'],
+    ]);
+    expect(alarms[0].Dimensions).toEqual([{ Name: 'ApiName', Value: 'PetStore' }, { Name: 'Stage', Value: { Ref: 'StageProd' } }]);
+
+    const plans = Object.fromEntries(byType(t, 'AWS::ApiGateway::UsagePlan').map(([id, r]) => [r.Properties.UsagePlanName, { id, ...r.Properties }]));
+    expect(plans.gold.Quota).toEqual({ Limit: 10000, Period: 'MONTH' });
+    expect(plans.gold.Throttle).toEqual({ BurstLimit: 50, RateLimit: 20 });
+    expect(plans.free.ApiStages).toEqual([{ ApiId: { Ref: apiId }, Stage: { Ref: 'StageProd' } }, { ApiId: { Ref: apiId }, Stage: { Ref: 'StageDev' } }]);
+    expect(byType(t, 'AWS::ApiGateway::ApiKey').map(([, r]) => r.Properties.Name).sort()).toEqual(['partner-a', 'partner-b']);
+    expect(byType(t, 'AWS::ApiGateway::UsagePlanKey')).toHaveLength(3);
+
+    const [[, domain]] = byType(t, 'AWS::ApiGateway::DomainName') as [[string, any]];
+    expect(domain.Properties).toMatchObject({ DomainName: 'api.example.com', RegionalCertificateArn: FULL.gateway!.domain!.certificateArn });
+    const [[, mapping]] = byType(t, 'AWS::ApiGateway::BasePathMapping') as [[string, any]];
+    expect(mapping.Properties).toMatchObject({ BasePath: 'v1', Stage: { Ref: 'StageProd' } });
+
+    // One permission per Lambda route and per Lambda authorizer, each scoped to this API.
+    const permissions = byType(t, 'AWS::Lambda::Permission').map(([, r]) => r.Properties);
+    expect(permissions.map((p) => p.SourceArn['Fn::Sub'].replace(/^.*\$\{Api\}\//, '')).sort()).toEqual(['*/GET/pets', '*/GET/pets/*', '*/POST/pets', 'authorizers/*']);
+    for (const p of permissions) {
+      expect(p.SourceArn['Fn::Sub']).toMatch(/^arn:\$\{AWS::Partition\}:execute-api:\$\{AWS::Region\}:\$\{AWS::AccountId\}:\$\{Api\}\//);
+      expect(p.Principal).toBe('apigateway.amazonaws.com');
+    }
+    expect(permissions.map((p) => p.FunctionName)).toContain('arn:aws:lambda:us-east-1:123456789012:function:petstore-create-pet:live');
+
+    expect(Object.keys(t.Outputs).sort()).toEqual(['ApiId', 'DevUrl', 'DomainUrl', 'ProdUrl']);
+    expect(t.Outputs.ProdUrl.Value).toEqual({ 'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod' });
+  });
+
+  it('validates against the SAM schema in SAM form', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { ...FULL, gateway: { ...FULL.gateway, sam: true } }));
+    expect(t.Transform).toBe('AWS::Serverless-2016-10-31');
+    expect(samValidate(t)).toEqual({ valid: true, errors: null });
+    expect(cfnProblems(t)).toEqual([]);
+    const [[, api]] = byType(t, 'AWS::Serverless::Api') as [[string, any]];
+    expect(api.Properties).toMatchObject({ StageName: 'prod', TracingEnabled: true, Variables: { backend: 'prod-backend' }, EndpointConfiguration: { Type: 'REGIONAL' } });
+    expect(api.Properties.DefinitionBody.openapi).toBe('3.0.1');
+    // The second stage shares SAM's deployment.
+    const [[, dev]] = byType(t, 'AWS::ApiGateway::Stage') as [[string, any]];
+    expect(dev.Properties).toMatchObject({ StageName: 'dev', DeploymentId: { Ref: 'Api.Deployment' } });
+  });
+
+  it('the SAM validation can fail: a Serverless::Api without StageName is rejected', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { sam: true } }));
+    expect(samValidate(t).valid).toBe(true);
+    delete t.Resources.Api.Properties.StageName;
+    expect(samValidate(t).valid).toBe(false);
+  });
+
+  it('the structural check can fail: a dangling Ref is reported', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml'));
+    t.Resources.StageProd.Properties.DeploymentId = { Ref: 'Nowhere' };
+    expect(cfnProblems(t)).toContain('/Resources/StageProd/Properties/DeploymentId: Nowhere is not a resource or parameter');
+  });
+
+  it('uses BodyS3Location when configured', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { bodyS3Location: { bucket: 'b', key: 'k/openapi.rest.json' } } }));
+    expect(t.Resources.Api.Properties.BodyS3Location).toEqual({ Bucket: 'b', Key: 'k/openapi.rest.json' });
+    expect(t.Resources.Api.Properties.Body).toBeUndefined();
+    expect(cfnProblems(t)).toEqual([]);
+  });
+});
+
+describe('HTTP template', () => {
+  const HTTP: ResolvedConfig = {
+    stages: { $default: { throttling: { burstLimit: 20, rateLimit: 10 }, methodSettings: { 'GET /items': { throttling: { rateLimit: 1 } } }, alarms: { serverErrorRate: 0.05 } } },
+    gateway: { domain: { name: 'http.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' }, usagePlans: { p: { stages: ['$default'] } } },
+  };
+
+  it('uses AWS::ApiGatewayV2 resources and is structurally sound', async () => {
+    const e = await emitSpec('fixtures/http-api/openapi.yaml', HTTP);
+    const t = templateOf(e);
+    expect(cfnProblems(t)).toEqual([]);
+    expect(Object.values(t.Resources as Record<string, any>).every((r) => !r.Type.startsWith('AWS::ApiGateway::'))).toBe(true);
+    const [[, stage]] = byType(t, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingBurstLimit: 20, ThrottlingRateLimit: 10 } });
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /items': { ThrottlingRateLimit: 1 } });
+    expect(byType(t, 'AWS::ApiGatewayV2::ApiMapping')).toHaveLength(1);
+    const [[, alarm]] = byType(t, 'AWS::CloudWatch::Alarm') as [[string, any]];
+    expect(alarm.Properties.MetricName).toBe('5xx');
+    // Usage plans do not exist for HTTP APIs: none are created, and the change log says why.
+    expect(byType(t, 'AWS::ApiGateway::UsagePlan')).toHaveLength(0);
+    expect(e.build.changes.some((c) => c.message.includes('HTTP APIs do not support them'))).toBe(true);
+    expect(t.Outputs.DollarDefaultUrl ?? Object.values(t.Outputs as Record<string, any>).find((o) => o.Description?.includes('$default'))).toBeDefined();
+  });
+
+  it('validates against the SAM schema in SAM form', async () => {
+    const t = templateOf(await emitSpec('fixtures/http-api/openapi.yaml', { ...HTTP, gateway: { ...HTTP.gateway, sam: true } }));
+    expect(byType(t, 'AWS::Serverless::HttpApi')).toHaveLength(1);
+    expect(samValidate(t)).toEqual({ valid: true, errors: null });
+    expect(cfnProblems(t)).toEqual([]);
+  });
+});
