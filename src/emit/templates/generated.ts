@@ -283,10 +283,14 @@ function successResponse(route: Route, integration: Integration): { statusCode: 
   return { statusCode: status, selectionPattern: 'default', pointer: `${integration.pointer}/responses/default` };
 }
 
-/** DynamoDB key attributes from `entry.key` (`name` or `attribute=parameter`), else the route's path parameters. */
+/**
+ * DynamoDB key attributes from `entry.key` (`name` or `attribute=parameter`), else the route's path
+ * parameters (for Query, else its required query parameters: `GET /pets?owner=…`).
+ */
 function keyAttributes(route: Route, entry: TemplateGenerateEntry, where: string): KeyAttribute[] {
-  const specs = entry.key ?? route.parameters.filter((p) => p.in === 'path').map((p) => p.name);
-  if (specs.length === 0) throw new ApigwError('BAD_TEMPLATE', `cannot generate a ${entry.template} template: the route ${route.key} has no path parameter to use as the key (set templates.generate[].key)`);
+  let specs = entry.key ?? route.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  if (specs.length === 0 && entry.template === 'dynamodb-query') specs = route.parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name);
+  if (specs.length === 0) throw new ApigwError('BAD_TEMPLATE', `cannot generate a ${entry.template} template: the route ${route.key} has no ${entry.template === 'dynamodb-query' ? 'path or required query' : 'path'} parameter to use as the key (set templates.generate[].key)`);
   return specs.map((spec) => {
     const [attribute, paramName] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : [spec, spec];
     const param = route.parameters.find((p) => p.name === paramName && p.in !== 'cookie');
