@@ -82,6 +82,23 @@ export function tokenHeaderOf(scheme: SecurityScheme | undefined): string | unde
   return undefined;
 }
 
+/**
+ * The route's parameters plus a required string path parameter for every `{name}` / `{name+}` of
+ * the path that the spec forgot to declare (API Gateway itself fills those from the path), so the
+ * client never sends a literal `{name}`.
+ */
+function withTemplateParams(route: Route): Parameter[] {
+  const declared = new Set(route.parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const extra: Parameter[] = [];
+  for (const m of route.path.matchAll(/\{([^{}+]+)\+?\}/g)) {
+    const name = m[1]!;
+    if (declared.has(name)) continue;
+    declared.add(name);
+    extra.push({ name, in: 'path', required: true, deprecated: false, schema: { type: 'string' }, style: 'simple', explode: false, pointer: route.pointer });
+  }
+  return extra.length > 0 ? [...route.parameters, ...extra] : route.parameters;
+}
+
 /** Names the client class uses for its own members; operations avoid them. */
 export const CLIENT_MEMBER_NAMES = ['core', 'constructor', 'options', 'request', 'toString', 'valueOf', 'hasOwnProperty'];
 
@@ -98,7 +115,7 @@ export function collectOperations(api: Api): SdkOperation[] {
       route,
       name,
       typePrefix: toTypeName(name),
-      params: route.parameters,
+      params: withTemplateParams(route),
       auth: {
         type: route.auth.type,
         scopes: route.auth.scopes,

@@ -220,6 +220,9 @@ describe('generated client against a local server', () => {
     await client.proxyAny({ method: 'DELETE', path: { proxy: 'a/b c/d' } });
     expect(received[0]!.method).toBe('DELETE');
     expect(received[0]!.url).toBe('/prod/proxy/a/b%20c/d');
+    // Path variables the spec forgot to declare are still parameters.
+    await client.undeclared({ path: { region: 'eu/1', rest: 'x/y' } });
+    expect(received[1]!.url).toBe('/prod/undeclared/eu%2F1/x/y');
   });
 
   it('signs AWS_IAM routes with SigV4 exactly as aws4 does for the request the server received', async () => {
