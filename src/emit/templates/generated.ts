@@ -98,6 +98,9 @@ export function planGeneratedTemplates(api: Api, config: { templates?: { generat
     const where = `templates.generate[${i}]`;
     const route = findRoute(api, entry.route, where);
     if (!route.integration) throw new ApigwError('BAD_CONFIG', `${where}: the route ${entry.route} has no x-amazon-apigateway-integration`);
+    if (route.integration.kind === 'lambda-proxy' || route.integration.kind === 'http-proxy') {
+      throw new ApigwError('BAD_CONFIG', `${where}: the route ${entry.route} has a proxy integration (${route.integration.rawType}), which never runs mapping templates`);
+    }
     const contentType = entry.contentType ?? JSON_TYPE;
     if (Object.keys(route.integration.requestTemplates).some((ct) => ct.toLowerCase() === contentType.toLowerCase())) {
       throw new ApigwError('BAD_CONFIG', `${where}: the route ${entry.route} already has a ${contentType} request template in the spec (${route.integration.pointer}/requestTemplates); remove one of the two`);
