@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Rule } from '../../rule.js';
 import { child, getAt, parsePointer } from '../../pointer.js';
 import { isIntrinsicObject } from '../../helpers/raw.js';
-import { openApiValidator } from './schema-validators.js';
+import { openApiValidator, openApiValidatorAllErrors } from './schema-validators.js';
 
 /** Keywords that only say "some branch failed": the branch's own errors say what is wrong. */
 const COMBINATOR = new Set(['oneOf', 'anyOf', 'if', 'not', 'then', 'else', '$ref']);
@@ -73,8 +73,9 @@ export const oas001: Rule = {
   visitors: {
     api(api, ctx) {
       const root = ctx.document.document;
-      const validate = openApiValidator(ctx.document.version);
-      if (validate(root)) return;
+      if (openApiValidator(ctx.document.version)(root)) return;
+      const validate = openApiValidatorAllErrors(ctx.document.version);
+      validate(root);
       for (const e of simplifyErrors(validate.errors ?? [])) {
         if (insideIntrinsic(root, e.instancePath)) continue;
         // A required `$ref` on an intrinsic-bearing sibling, or a value that is an intrinsic: CloudFormation resolves it.
