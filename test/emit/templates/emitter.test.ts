@@ -220,3 +220,34 @@ describe('file names from hostile specs', () => {
     expect(reordered).toEqual(folders);
   });
 });
+
+describe('generated templates inlined at their pointers pass the APIGW-VTL lint rules', () => {
+  it('no APIGW-VTL diagnostics at all, and extraction finds them again under the same names', async () => {
+    const { lint, allRules } = await import('../../../src/lint/index.js');
+    const files = emit({ templates: { generate: [{ route: 'POST /lambda', template: 'passthrough' }] } });
+    const index = indexOf(files);
+    // Inline every generated template where the index says it belongs (what the gateway target does).
+    const doc = structuredClone(SPEC) as Record<string, unknown>;
+    for (const t of index.templates.filter((e) => e.origin === 'generated')) {
+      const tokens = t.pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      let node = doc as Record<string, unknown>;
+      for (const token of tokens.slice(0, -1)) node = (node[token] ??= {}) as Record<string, unknown>;
+      node[tokens.at(-1)!] = files.get(t.file)!.content;
+      // A response template may need its integration response created: the index gives its status.
+      if (t.direction === 'response') {
+        const response = tokens.slice(0, -2).reduce((n, k) => n[k] as Record<string, unknown>, doc as Record<string, unknown>);
+        response.statusCode ??= t.statusCode;
+      }
+    }
+    // A control: a hand-written quoting mistake on another route must be the only finding (quoted $input.json, output not JSON).
+    ((doc.paths as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['/scan']!.get!['x-amazon-apigateway-integration']!).requestTemplates = { 'application/json': `{"a": "$input.json('$.x')"}` };
+    const loaded = documentOf(doc);
+    const inlined = normalize(loaded);
+    const vtlRules = allRules.filter((r) => r.id.startsWith('APIGW-VTL-'));
+    const diagnostics = lint(inlined, loaded, {}, { rules: vtlRules }).map((d) => `${d.ruleId} ${d.pointer}`);
+    const control = '/paths/~1scan/get/x-amazon-apigateway-integration/requestTemplates/application~1json';
+    expect(diagnostics).toEqual([`APIGW-VTL-003 ${control}`, `APIGW-VTL-013 ${control}`]);
+    // Each inlined template is found again by the extraction, under the same file name.
+    expect(listTemplateSites(inlined).map((s) => s.file).sort()).toEqual(index.templates.filter((e) => e.origin === 'generated').map((e) => e.file).concat(['post-written/request.application-json.vtl', 'get-scan/request.application-json.vtl']).sort());
+  });
+});
