@@ -17,31 +17,38 @@ const cache = new WeakMap<LoadedDocument, DocumentIndex>();
 export function documentIndex(document: LoadedDocument): DocumentIndex {
   let index = cache.get(document);
   if (index) return index;
-  index = { refs: [], awsVariableStrings: [] };
-  const idx = index;
-  // Iterative DFS: real specs nest deeply enough to make recursion a risk, and the bundled
-  // document may share (not copy) subtrees, so a visited set keeps the walk linear.
+  const idx: DocumentIndex = { refs: [], awsVariableStrings: [] };
+  // Tokens of the current path; a pointer string is built only for the few nodes reported, not for
+  // every node of a multi-megabyte spec. The bundled document may share subtrees (YAML anchors),
+  // so a visited set keeps the walk linear. Depth is bounded by the document's nesting.
+  const path: string[] = [];
   const seen = new Set<object>();
-  const stack: [unknown, Pointer, boolean][] = [[document.document, '', false]];
-  while (stack.length) {
-    const [node, pointer, inSub] = stack.pop()!;
+  const pointer = () => (path.length === 0 ? '' : '/' + path.map(escapeToken).join('/'));
+  const visit = (node: unknown, inSub: boolean): void => {
     if (typeof node === 'string') {
-      if (!inSub && node.includes('${AWS::')) idx.awsVariableStrings.push({ pointer, value: node });
-      continue;
+      if (!inSub && node.includes('${AWS::')) idx.awsVariableStrings.push({ pointer: pointer(), value: node });
+      return;
     }
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${pointer}/${i}`, inSub]);
-      continue;
+      for (let i = 0; i < node.length; i++) {
+        path.push(String(i));
+        visit(node[i], inSub);
+        path.pop();
+      }
+      return;
     }
     const obj = node as Record<string, unknown>;
-    const ref = obj.$ref;
-    if (typeof ref === 'string') idx.refs.push({ pointer, ref });
-    for (const key of Object.keys(obj)) {
-      stack.push([obj[key], `${pointer}/${escapeToken(key)}`, inSub || key === 'Fn::Sub']);
+    if (typeof obj.$ref === 'string') idx.refs.push({ pointer: pointer(), ref: obj.$ref });
+    for (const key in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+      path.push(key);
+      visit(obj[key], inSub || key === 'Fn::Sub');
+      path.pop();
     }
-  }
-  cache.set(document, index);
-  return index;
+  };
+  visit(document.document, false);
+  cache.set(document, idx);
+  return idx;
 }
