@@ -524,6 +524,6 @@ export class ClientCore {
     if (!region) throw new ConfigurationError(`${operationId} uses IAM authorization: pass \`region\` to the client (the base URL does not name one)`);
     const bytes = await bytesForSigning(context.body, context.headers);
     await signRequest({ method: context.method, url: context.url, headers: context.headers, body: bytes }, { credentials, region, now: this.options.now?.() ?? new Date() });
-    return bytes === undefined ? undefined : typeof bytes === 'string' ? bytes : (bytes as Uint8Array<ArrayBuffer>);
+    return bytes === undefined ? undefined : typeof bytes === 'string' ? bytes : (bytes as unknown as RequestBody);
   }
 }

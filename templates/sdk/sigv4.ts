@@ -39,7 +39,8 @@ function toHex(buffer: ArrayBuffer): string {
   return out;
 }
 
-function bytesOf(data: Uint8Array | string): Uint8Array<ArrayBuffer> {
+/** No `Uint8Array<ArrayBuffer>` syntax here: the SDK must also compile with TypeScript < 5.7. */
+function bytesOf(data: Uint8Array | string): BufferSource {
   const source = typeof data === 'string' ? encoder.encode(data) : data;
   // A copy on a plain ArrayBuffer: WebCrypto rejects views on SharedArrayBuffer.
   const copy = new Uint8Array(new ArrayBuffer(source.byteLength));

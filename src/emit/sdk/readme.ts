@@ -2,7 +2,7 @@
 // the auth its routes need) and example calls built from the spec's own examples and schemas.
 
 import type { Api } from '../../model/types.js';
-import { propertyKey } from '../shared/naming.js';
+import { valueKey } from '../shared/naming.js';
 import { stringLiteral } from '../shared/escape.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import type { SdkOperation } from './operations.js';
@@ -31,7 +31,7 @@ export function exampleValue(space: TypeSpace, schema: unknown, depth = 0): stri
     const required = new Set(Array.isArray(s.required) ? s.required : []);
     const keys = Object.keys(props).filter((k) => required.has(k) && !(isObject(props[k]) && props[k].readOnly === true)).slice(0, 6);
     if (keys.length === 0) return '{}';
-    return `{ ${keys.map((k) => `${propertyKey(k)}: ${exampleValue(space, props[k], depth + 1)}`).join(', ')} }`;
+    return `{ ${keys.map((k) => `${valueKey(k)}: ${exampleValue(space, props[k], depth + 1)}`).join(', ')} }`;
   }
   if (type === 'integer' || type === 'number') return '1';
   if (type === 'boolean') return 'true';
@@ -43,7 +43,7 @@ function jsLiteral(value: unknown, depth: number): string {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return stringLiteral(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   if (Array.isArray(value)) return `[${value.slice(0, 3).map((v) => jsLiteral(v, depth + 1)).join(', ')}]`;
-  if (isObject(value) && depth < 3) return `{ ${Object.keys(value).slice(0, 6).map((k) => `${propertyKey(k)}: ${jsLiteral(value[k], depth + 1)}`).join(', ')} }`;
+  if (isObject(value) && depth < 3) return `{ ${Object.keys(value).slice(0, 6).map((k) => `${valueKey(k)}: ${jsLiteral(value[k], depth + 1)}`).join(', ')} }`;
   return 'undefined';
 }
 
@@ -52,7 +52,7 @@ function exampleArgs(op: SdkOperation, space: TypeSpace): string | undefined {
   const groups: string[] = [];
   for (const location of ['path', 'query', 'header'] as const) {
     const params = op.params.filter((p) => p.in === location && (p.required || p.in === 'path'));
-    if (params.length) groups.push(`${location}: { ${params.map((p) => `${propertyKey(p.name)}: ${exampleValue(space, p.schema)}`).join(', ')} }`);
+    if (params.length) groups.push(`${location}: { ${params.map((p) => `${valueKey(p.name)}: ${exampleValue(space, p.schema)}`).join(', ')} }`);
   }
   if (op.body && op.body.required) groups.push(`body: ${op.body.kind === 'binary' ? 'new Blob(["…"])' : exampleValue(space, op.body.schema)}`);
   if (op.route.method === 'ANY') groups.push('method: "GET"');

@@ -136,6 +136,15 @@ export function propertyKey(name: string): string {
   return isIdentifierName(name) ? name : stringLiteral(name);
 }
 
+/**
+ * A key for an object literal VALUE (not a type): like propertyKey, but `__proto__` becomes the
+ * computed `["__proto__"]`, the only spelling that defines an own property instead of setting the
+ * prototype.
+ */
+export function valueKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
+}
+
 /** Property access: `.name` or `["na-me"]`. */
 export function propertyAccess(name: string): string {
   return isIdentifierName(name) ? `.${name}` : `[${stringLiteral(name)}]`;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { toIdentifier, toTypeName, toCamelCase, uniqueNames, propertyKey, isSafeIdentifier } from '../../../src/emit/shared/naming.js';
+import { toIdentifier, toTypeName, toCamelCase, uniqueNames, propertyKey, valueKey, isSafeIdentifier } from '../../../src/emit/shared/naming.js';
 import { stringLiteral, jsDoc, commentText } from '../../../src/emit/shared/escape.js';
 import { typeCheck } from './compile.js';
 
@@ -46,6 +46,10 @@ describe('naming', () => {
     expect(propertyKey('default')).toBe('default');
     expect(propertyKey('x-amz-date')).toBe('"x-amz-date"');
     expect(propertyKey('1')).toBe('"1"');
+    expect(valueKey('__proto__')).toBe('["__proto__"]');
+    const obj = new Function(`return { ${valueKey('__proto__')}: 1, ${valueKey('a-b')}: 2 };`)();
+    expect(Object.getPrototypeOf(obj)).toBe(Object.prototype);
+    expect(Object.keys(obj)).toEqual(['__proto__', 'a-b']);
   });
 });
 
