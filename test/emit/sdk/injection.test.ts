@@ -28,11 +28,11 @@ describe('hostile spec text', () => {
     });
     // An own `__proto__` key, as JSON.parse makes it: sent as an ordinary query parameter.
     const query = JSON.parse('{"__proto__": "p", "quote\\"d\'`": "${g}"}') as object;
-    const result = await client.listThingsGlobalThisPWNEDOp!({ path: { 'thing-id': 'x/y' }, query });
+    const result = await client.listThingsGlobalThisPWNEDOp!({ path: { 'thing-id': 'x/y', x: '${X}' }, query });
     expect(result.data).toEqual({ ok: 1 });
     expect(g.PWNED).toBeUndefined();
     // The server URL is data: its quotes are sent percent-encoded, not evaluated.
-    expect(urls[0]).toBe("https://example.com/%22+(globalThis.PWNED='server')+%22/things/x%2Fy/%22'%60$%7Bx%7D%60?__proto__=p&quote%22d%27%60=%24%7Bg%7D");
+    expect(urls[0]).toBe("https://example.com/%22+(globalThis.PWNED='server')+%22/things/x%2Fy/%22'%60$%24%7BX%7D%60?__proto__=p&quote%22d%27%60=%24%7Bg%7D");
   });
 
   it('keeps every payload inside a comment or a string literal (checked with the TypeScript scanner)', () => {
