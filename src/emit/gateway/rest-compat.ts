@@ -5,6 +5,7 @@ import type { ChangeLog } from './changes.js';
 import { childPointer, clone, escapeToken, isObject, newObject, resolvePointer, type Json, type JsonObject } from './json.js';
 import { alphanumericName, uniqueName } from './model-names.js';
 import { integrations, operations } from './operations.js';
+import { unifySiblingVariables } from './path-variables.js';
 import { forEachSchema, walkSchema } from './schema-walk.js';
 
 /** Schema keywords REST models ignore (APIGW-MODEL-002). */
@@ -14,7 +15,10 @@ const PRIMITIVES = new Set(['string', 'number', 'integer', 'boolean']);
 export function restCompat(doc: JsonObject, log: ChangeLog): void {
   moveRootEndpointConfiguration(doc, log);
   stripProxyOnlyFields(doc, log);
+  unifySiblingVariables(doc, log);
   pushDownRootSecurity(doc, log);
+  // After the push-down, so that requirements copied from the root are cleaned too.
+  stripNonApiKeySchemes(doc, log);
   inlineResponseRefs(doc, log);
   inlineSelfReferences(doc, log);
   namePrimitiveResponses(doc, log);
@@ -104,8 +108,16 @@ function inlineSelfReferences(doc: JsonObject, log: ChangeLog): void {
           if (!isObject(item) || typeof item.$ref !== 'string') return;
           if (item.$ref !== self && !item.$ref.startsWith(self + '/')) return;
           const target = resolvePointer(doc, item.$ref);
-          // Inlining the whole model into itself would never end; only a part of it can be inlined.
-          if (!isObject(target) || item.$ref === self || containsRef(target, self)) return;
+          if (!isObject(target)) return;
+          if (item.$ref === self || containsRef(target, self)) {
+            // A model cannot contain itself in API Gateway, and inlining it would never end: the
+            // recursive branch is validated as any object instead.
+            const loose = newObject();
+            loose.type = 'object';
+            list[i] = loose;
+            log.add('rewrite-unsupported', childPointer(pointer, key, i), `${key} item $ref ${item.$ref} (the model itself) → type: object (API Gateway models cannot be recursive through ${key})`);
+            return;
+          }
           list[i] = clone(target);
           log.add('inline', childPointer(pointer, key, i), `${key} item $ref ${item.$ref} inlined (REST import rejects ${key} references into the same model)`);
         });
@@ -157,5 +169,28 @@ function stripProxyOnlyFields(doc: JsonObject, log: ChangeLog): void {
       delete integration[key];
       log.add('strip-unsupported', childPointer(pointer, key), `removed ${key}: it has no effect on an aws_proxy integration`);
     }
+  }
+}
+
+/** REST import accepts only apiKey security schemes; others (http basic/bearer, oauth2, openIdConnect) are not enforced by API Gateway. */
+function stripNonApiKeySchemes(doc: JsonObject, log: ChangeLog): void {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : undefined;
+  if (!schemes) return;
+  const removed = new Set<string>();
+  for (const name of Object.keys(schemes)) {
+    const scheme = schemes[name];
+    if (!isObject(scheme) || scheme.type === 'apiKey' || typeof scheme.$ref === 'string') continue;
+    delete schemes[name];
+    removed.add(name);
+    log.add('strip-unsupported', childPointer('/components/securitySchemes', name), `security scheme ${name} (type ${String(scheme.type)}) removed with its requirements: REST APIs accept only apiKey schemes, so API Gateway never enforced it (use a Lambda authorizer)`);
+  }
+  if (removed.size === 0) return;
+  for (const { op, pointer } of operations(doc)) {
+    if (!Array.isArray(op.security)) continue;
+    const kept = op.security.filter((req) => !isObject(req) || !Object.keys(req).some((k) => removed.has(k)));
+    if (kept.length === op.security.length) continue;
+    // An operation whose only alternatives were removed schemes is open, as API Gateway ran it.
+    op.security = kept;
+    log.add('strip-unsupported', childPointer(pointer, 'security'), `requirements on removed schemes dropped`);
   }
 }
