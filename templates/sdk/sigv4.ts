@@ -39,13 +39,15 @@ function toHex(buffer: ArrayBuffer): string {
   return out;
 }
 
-/** No `Uint8Array<ArrayBuffer>` syntax here: the SDK must also compile with TypeScript < 5.7. */
-function bytesOf(data: Uint8Array | string): BufferSource {
+/**
+ * The bytes in a fresh ArrayBuffer: WebCrypto rejects views on SharedArrayBuffer, and a plain
+ * ArrayBuffer type-checks with every TypeScript version and with @types/node alone (no DOM lib).
+ */
+function bytesOf(data: Uint8Array | string): ArrayBuffer {
   const source = typeof data === 'string' ? encoder.encode(data) : data;
-  // A copy on a plain ArrayBuffer: WebCrypto rejects views on SharedArrayBuffer.
-  const copy = new Uint8Array(new ArrayBuffer(source.byteLength));
-  copy.set(source);
-  return copy;
+  const buffer = new ArrayBuffer(source.byteLength);
+  new Uint8Array(buffer).set(source);
+  return buffer;
 }
 
 async function sha256Hex(data: Uint8Array | string): Promise<string> {
