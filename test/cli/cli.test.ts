@@ -203,6 +203,32 @@ describe('lint', () => {
   });
 });
 
+describe('config and flags', () => {
+  it('--api-type and config apiType decide which rules apply; the flag wins over the config', () => {
+    const dir = tempProject('swagger2');
+    const errorIds = (args: string[]) => {
+      const r = run(['lint', 'swagger2/swagger.yaml', '--format', 'json', ...args], dir);
+      return { code: r.code, ids: (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId) };
+    };
+    expect(errorIds([])).toEqual({ code: 0, ids: [] });
+    // A Swagger 2.0 document cannot be imported as an HTTP API.
+    const asHttp = errorIds(['--api-type', 'http']);
+    expect(asHttp.code).toBe(1);
+    expect(asHttp.ids).toContain('APIGW-DOC-001');
+    writeFileSync(join(dir, 'apigw-gen.config.yaml'), 'apiType: http\n');
+    expect(errorIds([]).ids).toContain('APIGW-DOC-001');
+    expect(errorIds(['--api-type', 'rest'])).toEqual({ code: 0, ids: [] });
+  });
+
+  it('remote $refs are refused with the position of the $ref', () => {
+    const dir = tempProject();
+    writeFileSync(join(dir, 'remote.yaml'), 'openapi: 3.0.1\ninfo: { title: x, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          $ref: "https://example.com/r.yaml#/R"\n');
+    const r = run(['routes', 'remote.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/remote\.yaml:8:\d+: remote \$ref/);
+  });
+});
+
 describe('build', () => {
   it('writes the four target folders, and a second build rewrites nothing', () => {
     const dir = tempProject('petstore');
