@@ -22,6 +22,8 @@ const STRIPE = resolve(root, '../shared/specs/stripe/openapi.yaml');
 
 if (process.argv[2] === '--child') {
   await child(process.argv[3], process.argv[4], process.argv.slice(5));
+} else if (process.argv[2] === '--warm') {
+  await warmRebuild(process.argv[3]);
 } else {
   await main();
 }
@@ -41,6 +43,36 @@ async function child(resultFile, script, args) {
   } else {
     await import(pathToFileURL(script).href);
   }
+}
+
+/**
+ * What `build --watch` pays after a save: in one process, a cold build of the SDK, then rebuilds
+ * after editing one operation's summary in a copy of the spec (load → normalize → emitSdk → write,
+ * the writer skipping unchanged files). Prints JSON.
+ */
+async function warmRebuild(work) {
+  const imp = (p) => import(pathToFileURL(join(root, p)).href);
+  const [{ load }, { normalize }, { emitSdk }, { write }] = await Promise.all([imp('dist/load/index.js'), imp('dist/model/index.js'), imp('dist/emit/sdk/index.js'), imp('dist/output/index.js')]);
+  const spec = join(work, 'openapi.yaml');
+  const original = readFileSync(STRIPE, 'utf8');
+  writeFileSync(spec, original);
+  const out = join(work, 'warm-out');
+  const build = async () => {
+    const started = process.hrtime.bigint();
+    const document = await load(spec);
+    const result = write({ sdk: emitSdk(normalize(document), { document, config: {} }) }, out);
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, changed: result.changed.length + result.added.length };
+  };
+  const cold = await build();
+  const edits = [];
+  // One operation gains a summary (Stripe's operations have none), as a user would type it.
+  const anchor = original.indexOf('\n      operationId: ');
+  const lineEnd = original.indexOf('\n', anchor + 1);
+  for (let i = 1; i <= 5; i++) {
+    writeFileSync(spec, `${original.slice(0, lineEnd)}\n      summary: edited summary ${i}${original.slice(lineEnd)}`);
+    edits.push(await build());
+  }
+  process.stdout.write(JSON.stringify({ cold, edits }));
 }
 
 function dirSize(dir) {
@@ -94,6 +126,7 @@ async function main() {
       sizes.set(c, c.size(c.out));
     }
   }
+  const warm = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--warm', work], { encoding: 'utf8', cwd: root, maxBuffer: 16 << 20 });
   rmSync(work, { recursive: true, force: true });
 
   console.log(`Stripe (${(statSync(STRIPE).size / 1e6).toFixed(1)} MB spec), ${RUNS} runs each, alternating, one process per run`);
@@ -104,6 +137,13 @@ async function main() {
     medians.set(c.name, seconds);
     const range = `${Math.min(...runs.map((r) => r.seconds)).toFixed(2)}–${Math.max(...runs.map((r) => r.seconds)).toFixed(2)} s`;
     console.log(`  ${c.name.padEnd(34)} median ${seconds.toFixed(2)} s (${range})  peak RSS median ${mb.toFixed(0)} MB  output ${(sizes.get(c) / 1e6).toFixed(2)} MB`);
+  }
+  if (warm.status === 0) {
+    const { cold, edits } = JSON.parse(warm.stdout);
+    const m = median(edits.map((e) => e.seconds));
+    console.log(`  watch-style rebuild in one process (load → normalize → emitSdk → write): first ${cold.seconds.toFixed(2)} s, after a one-operation edit median ${m.toFixed(2)} s over ${edits.length} edits (${(m / cold.seconds * 100).toFixed(0)}% of the first), files rewritten per edit: ${edits.map((e) => e.changed).join(', ')}`);
+  } else {
+    console.error(`sdk bench: warm rebuild failed:\n${warm.stderr.slice(0, 2000)}`);
   }
   const base = medians.get('openapi-typescript (types only)');
   const sdk = medians.get('apigw-gen build --targets sdk');
