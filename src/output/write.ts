@@ -8,7 +8,8 @@
 //   their content is still what we wrote — a generated file the user edited is left in place;
 // - writes are atomic: every new content goes to a temp file beside its target first; only when
 //   all temp files exist are they renamed into place, and on failure the temps are cleaned up;
-// - check mode writes nothing and reports what would be added, changed or removed.
+// - check mode writes nothing and reports what would be added, changed or removed (an existing
+//   write-once file is never stale; a missing one counts as added, since a build would create it).
 
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';

@@ -222,6 +222,10 @@ describe('write', () => {
     // A write-once file that exists is never stale.
     expect(result.kept).toEqual(['handlers/stub.ts']);
     expect(tree(out).map((p) => [p, readFileSync(join(out, p), 'utf8'), statSync(join(out, p)).mtimeMs])).toEqual(before);
+
+    // A deleted stub is something a build would add back.
+    rmSync(join(out, 'handlers/stub.ts'));
+    expect(write({ handlers: fileSet({ 'stub.ts': { content: 's', writeOnce: true } }) }, out, { check: true }).added).toEqual(['handlers/stub.ts']);
   });
 
   it('check mode on an up-to-date folder reports nothing stale', () => {
