@@ -409,7 +409,7 @@ export class TypeSpace {
     const lines: string[] = [];
     const memberTypes: Printed[] = [];
     let anyOptional = false;
-    const props = isObject(s.properties) ? s.properties : undefined;
+    const props = this.propertiesOf(s);
     if (props) {
       for (const key of Object.keys(props)) {
         const prop = props[key];
@@ -432,6 +432,20 @@ export class TypeSpace {
     }
     if (lines.length === 0) return { t: '{ [key: string]: never }', p: Prec.Atom };
     return { t: `{\n${lines.join('\n')}\n${w.indent}}`, p: Prec.Atom };
+  }
+
+  /**
+   * The `properties` map. Some specs (DigitalOcean) write `properties: { $ref: … }`, pointing at a
+   * shared map of properties; that ref is followed rather than read as a property named `$ref`.
+   */
+  private propertiesOf(s: Record<string, unknown>): Record<string, unknown> | undefined {
+    const props = s.properties;
+    if (!isObject(props)) return undefined;
+    if (typeof props.$ref === 'string' && Object.keys(props).length === 1) {
+      const target = this.resolveRef(props.$ref);
+      return isObject(target) ? target : undefined;
+    }
+    return props;
   }
 
   private omittedInView(prop: unknown, view: View): boolean {
@@ -479,7 +493,10 @@ export class TypeSpace {
         }
         for (const key of Object.keys(node)) {
           const v = node[key];
-          if (key === 'properties' && isObject(v)) for (const k of Object.keys(v)) visit(v[k], true);
+          if (key === 'properties' && isObject(v)) {
+            const map = this.propertiesOf(node) ?? {};
+            for (const k of Object.keys(map)) visit(map[k], true);
+          }
           else if (key !== 'example' && key !== 'examples' && key !== 'default' && key !== 'enum' && key !== 'const' && typeof v === 'object') visit(v, false);
         }
       };

@@ -66,11 +66,13 @@ const SCHEMAS = {
   },
   NullableRef: { type: 'object', properties: { owner: { allOf: [ref('Owner')], nullable: true }, other: { anyOf: [ref('Owner')], nullable: true } } },
   BinaryField: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  SharedProps: { type: 'object', required: ['shared'], properties: { $ref: '#/x-props/common' } },
 };
 
 const DOCUMENT = {
   paths: { '/pets': { get: { responses: { '200': { content: { 'application/json': { schema: { type: 'array', items: { type: 'string', enum: ['x'] } } } } } } } } },
   'x-loop': { a: { type: 'object', properties: { next: { $ref: '#/x-loop/a' } } } },
+  'x-props': { common: { shared: { type: 'string' }, secret: { type: 'string', readOnly: true } } },
 };
 
 describe('schema → TypeScript', () => {
@@ -161,6 +163,9 @@ const next: unknown = l.next;
 assertType<Equal<T.NullableRef['owner'], T.Owner | null | undefined>>();
 assertType<Equal<T.NullableRef['other'], T.Owner | null | undefined>>();
 assertType<Equal<T.BinaryField['file'], Blob | undefined>>();
+// \`properties: { $ref }\` pointing at a shared property map (DigitalOcean does this).
+assertType<Equal<T.SharedProps, { shared: string; secret?: string }>>();
+assertType<Equal<T.SharedPropsInput, { shared: string }>>();
 assertType<Equal<T.Hostile['*/ x'], '\`\${x}\`' | '*/' | '\\'"' | 'new\\nline' | undefined>>();
 assertType<Equal<T.Hostile['__proto__'], string | undefined>>();
 void [dv, k, k2, p, bad, m, m2, c, o, f, both, n, next];
