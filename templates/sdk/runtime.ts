@@ -124,6 +124,11 @@ export interface OperationSpec {
   path: string;
   params: readonly ParamSpec[];
   body?: { mediaType: string; kind: BodyKind };
+  /**
+   * The Accept header: the documented response media types, success first. API Gateway picks
+   * binary vs text handling from the first Accept type, so binary routes must not lead with JSON.
+   */
+  accept?: string;
   auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string };
 }
 
@@ -441,7 +446,7 @@ export class ClientCore {
     const url = buildUrl(this.baseUrl, op, input);
     const headers = new Headers();
     for (const [k, v] of entriesOf(options.headers ?? {})) headers.set(k, String(v));
-    headers.set('accept', 'application/json, */*;q=0.8');
+    headers.set('accept', op.accept ?? 'application/json, */*;q=0.8');
     for (const spec of op.params) {
       const value = spec.in === 'header' ? valueOf(input.header, spec.name) : undefined;
       if (value !== undefined && value !== null) headers.set(spec.name, headerValue(value));

@@ -126,8 +126,23 @@ function operationSpec(op: SdkOperation): string {
     params.length ? `    params: [\n${params.join('\n')}\n    ],` : '    params: [],',
   ];
   if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
+  const accept = acceptHeader(op);
+  if (accept !== undefined) lines.push(`    accept: ${stringLiteral(accept)},`);
   lines.push(`    auth: { ${auth.join(', ')} },`, '  },');
   return lines.join('\n');
+}
+
+/**
+ * The Accept header for an operation: its responses' media types, 2xx responses first, in
+ * document order; undefined (runtime default) when it documents none or only JSON.
+ */
+export function acceptHeader(op: SdkOperation): string | undefined {
+  const ordered = [...op.route.responses].sort((a, b) => Number(!a.status.startsWith('2')) - Number(!b.status.startsWith('2')));
+  const types: string[] = [];
+  for (const r of ordered) for (const t of Object.keys(r.content)) if (!types.includes(t)) types.push(t);
+  if (types.length === 0 || types.every(isJsonMediaType)) return undefined;
+  // Header values are single-line; a media type with a comma or newline would be a spec error anyway.
+  return types.filter((t) => !/[\r\n,]/.test(t)).join(', ') || undefined;
 }
 
 function methodDoc(op: SdkOperation, indent: string): string {

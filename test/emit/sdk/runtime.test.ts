@@ -128,6 +128,9 @@ describe('generated client against a local server', () => {
     expect(received[2]!.url).toBe('/prod/blobs/dir/a%20b.txt');
     expect(received[2]!.method).toBe('PUT');
     expect(received[2]!.headers['content-type']).toBe('application/octet-stream');
+    // API Gateway chooses binary handling from the first Accept type: binary routes ask for binary.
+    expect(received[2]!.headers['accept']).toBe('application/octet-stream');
+    expect(received[1]!.headers['accept']).toBe('text/plain');
     expect([...received[2]!.body]).toEqual([1, 2, 3]);
     expect(put.data).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await put.data.arrayBuffer())]).toEqual([9, 8, 7]);
