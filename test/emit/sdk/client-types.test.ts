@@ -84,4 +84,13 @@ describe('generated client types', () => {
     expect(files.get('client.ts')).toContain('Promise<Extract<GetItemPartResult, { ok: true }>>');
     expect(typeCheck(new Map([...tsFiles(files), ['check.ts', THROWING_CHECK]]))).toEqual([]);
   });
+
+  it('formats.dateTime: Date accepts Date objects (sent as ISO strings) and keeps strings', async () => {
+    const { files } = await generate('test/emit/sdk/specs/kitchen.yaml', { sdk: { formats: { dateTime: 'Date' } } });
+    const check = `${TYPE_ASSERTIONS}
+import type * as T from './types.js';
+assertType<Equal<T.Item['createdAt'], string | Date | undefined>>();
+`;
+    expect(typeCheck(new Map([...tsFiles(files), ['check.ts', check]]))).toEqual([]);
+  });
 });
