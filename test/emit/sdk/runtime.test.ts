@@ -190,8 +190,11 @@ describe('generated client against a local server', () => {
 
   it('times out and honours AbortSignal', async () => {
     replies.push((res) => setTimeout(() => json(200, {})(res, received[0]!), 400));
-    const client = sdk.createClient({ baseUrl: base });
-    await expect(client.flaky({ timeoutMs: 50 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    const failures: unknown[] = [];
+    const client = sdk.createClient({ baseUrl: base, middleware: [{ onError: (error: unknown) => { failures.push(error); } }] });
+    await expect(client.flaky({ timeoutMs: 50 })).rejects.toMatchObject({ name: 'TimeoutError', message: 'request timed out after 50 ms' });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ name: 'TimeoutError' });
 
     replies.push((res) => setTimeout(() => json(200, {})(res, received[0]!), 400));
     const controller = new AbortController();
