@@ -8,8 +8,10 @@ export interface CliIo {
   /** Writes to standard error. */
   err(text: string): void;
   cwd: string;
-  /** Whether stdout is a terminal (colors in `lint --format stylish`). */
+  /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** Whether to color output: a terminal, and NO_COLOR (https://no-color.org) not set. */
+  color: boolean;
 }
 
 export interface CliContext {

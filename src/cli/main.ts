@@ -31,6 +31,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     err: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     ...options.io,
   };
   const stop = options.stopSignal ? { promise: options.stopSignal, dispose: () => undefined } : signalStop();

@@ -15,7 +15,7 @@ const petstore = resolve(__dirname, '../../fixtures/petstore/openapi.yaml');
 async function runMain(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: resolve(__dirname, '../..'), isTTY: false } });
+  const code = await main(args, { io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: resolve(__dirname, '../..'), isTTY: false, color: false } });
   return { code, stdout, stderr };
 }
 

@@ -55,7 +55,7 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
 
   const diagnostics = lint(api, document, config);
   const format = args.format ?? 'stylish';
-  const text = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color: format === 'stylish' && io.isTTY });
+  const text = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color: format === 'stylish' && io.color });
   if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
 
   const { errors, warnings } = summarize(diagnostics);
