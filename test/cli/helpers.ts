@@ -16,9 +16,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Transpile src → dist once up front, so the spawned CLIs don't race to rebuild it. */
+/**
+ * Transpile src → dist once up front when it is stale, so the spawned CLIs don't race to rebuild
+ * it. Never rebuild a fresh dist: other suites may be running the CLI from it right now.
+ */
 export function buildDist(): void {
-  execFileSync(process.execPath, [join(repoRoot, 'bin/build.js')], { stdio: 'pipe' });
+  const script = "const m = await import('./bin/dist-build.js'); if (!m.distIsFresh()) await m.buildDist();";
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'pipe' });
 }
 
 export function run(args: string[], cwd: string = repoRoot): RunResult {
