@@ -37,8 +37,36 @@ function blocks(section: string): { info: string; body: string }[] {
   return out;
 }
 
+/**
+ * Generated bulk, so size and count limits can be shown on a page a reader can take in:
+ * - `{{TEXT * N}}` becomes TEXT repeated N times (e.g. a 310 KB template body: `{{x * 310000}}`);
+ * - the lines between a comment line `# repeat VAR = FROM..TO` and `# end repeat` are emitted once per
+ *   value of VAR (inclusive), with `{{VAR}}` replaced by the value (e.g. 301 paths `/r{{i}}`).
+ * Both markers are plain YAML (comments, strings), so the unexpanded block still parses.
+ */
+export function expandExample(text: string, where = 'example'): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = /^\s*# repeat (\w+) = (\d+)\.\.(\d+)\s*$/.exec(lines[i]!);
+    if (!start) {
+      if (/^\s*# end repeat\s*$/.test(lines[i]!)) throw new Error(`${where}: '# end repeat' without '# repeat'`);
+      out.push(lines[i]!);
+      continue;
+    }
+    const end = lines.findIndex((l, j) => j > i && /^\s*# end repeat\s*$/.test(l));
+    if (end < 0) throw new Error(`${where}: '# repeat ${start[1]}' without '# end repeat'`);
+    const body = lines.slice(i + 1, end).join('\n');
+    if (/^\s*# repeat /m.test(body)) throw new Error(`${where}: nested '# repeat' is not supported`);
+    const marker = `{{${start[1]}}}`;
+    for (let v = Number(start[2]); v <= Number(start[3]); v++) out.push(body.split(marker).join(String(v)));
+    i = end;
+  }
+  return out.join('\n').replace(/\{\{([^{}]+?) \* (\d+)\}\}/g, (_m, unit: string, count: string) => unit.repeat(Number(count)));
+}
+
 function example(section: string, config: ResolvedConfig, padding: number, where: string): DocExample {
-  const all = blocks(section);
+  const all = blocks(section).map((b) => ({ info: b.info, body: expandExample(b.body, where) }));
   const main = all.find((b) => b.info === 'yaml');
   if (!main) throw new Error(`${where}: no \`\`\`yaml block`);
   const files: Record<string, string> = {};
