@@ -181,6 +181,17 @@ export class Bundler {
       target = await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
     }
 
+    if (target.asText) {
+      // A mapping template or other text kept in its own file: its content, byte for byte, is the value.
+      if (pointer !== '') {
+        throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${target.key} is read as text (not YAML or JSON), so a JSON pointer fragment (#${pointer}) cannot select inside it`, at());
+      }
+      this.setHolder(pending, target.data);
+      // The value has no structure of its own in the text file: point at the `$ref` that brought it in.
+      this.mounts.set(pending.bundledPointer, { file, pointer: childPointer(pending.sourcePointer, '$ref') });
+      return;
+    }
+
     const tokens = parsePointer(pointer);
     const found = getAt(target.data, tokens);
     if (!found.found && location === '' && target !== this.entry) {

@@ -1,12 +1,28 @@
 // Reads the files a document refers to, under the load's rules: local files only inside the root,
-// remote documents only when allowed. Each file is read and parsed once per load.
+// remote documents only when allowed. Each file is read and parsed once per load (and, with a
+// LoadCache, once per change across loads). Files that are not YAML/JSON by name (a `.vtl` mapping
+// template, a `.md` description) are read as text: their content is the referenced value.
 
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { ApigwError } from '../errors.js';
 import type { SourcePosition } from './types.js';
-import { parseSource } from './parse.js';
+import { cloneData, type LoadCache } from './cache.js';
+import { parseSource, type ParsedSource } from './parse.js';
+import { FilePositions } from './positions.js';
 import type { SourceFile } from './source-file.js';
+
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * Whether a `$ref` target is read as text rather than parsed: it has an extension, and not one of
+ * .yaml/.yml/.json. Files without an extension are parsed (decided by content), as before.
+ */
+export function isTextTarget(target: string): boolean {
+  const name = /^https?:/i.test(target) ? new URL(target).pathname : target;
+  const ext = path.extname(name).toLowerCase();
+  return ext !== '' && !DATA_EXTENSIONS.has(ext);
+}
 
 export class FileReader {
   private readonly cache = new Map<string, SourceFile>();
@@ -17,14 +33,16 @@ export class FileReader {
   constructor(
     private readonly root: string,
     private readonly allowRemote: boolean,
+    private readonly parseCache?: LoadCache,
   ) {
     this.realRoot = safeRealpath(root) ?? root;
   }
 
   /** Reads the entry file. @throws FILE_NOT_FOUND, PARSE_ERROR */
   readEntry(file: string): SourceFile {
-    if (!isFile(file)) throw new ApigwError('FILE_NOT_FOUND', `file not found: ${file}`);
-    return this.readLocal(file);
+    const stats = statFile(file);
+    if (!stats) throw new ApigwError('FILE_NOT_FOUND', `file not found: ${file}`);
+    return this.readLocal(file, stats, false);
   }
 
   /**
@@ -39,25 +57,37 @@ export class FileReader {
     if (!isInside(this.root, target)) {
       throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}`, at());
     }
-    if (!isFile(target)) throw new ApigwError('BROKEN_REF', `$ref "${ref}": file not found: ${target}`, at());
+    const stats = statFile(target);
+    if (!stats) throw new ApigwError('BROKEN_REF', `$ref "${ref}": file not found: ${target}`, at());
     // A symbolic link inside the root may lead out of it.
     const real = safeRealpath(target);
     if (real && !isInside(this.realRoot, real)) {
       throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" resolves (through a symbolic link) outside the project root ${this.root}`, at());
     }
-    return this.readLocal(target);
+    return this.readLocal(target, stats, isTextTarget(target));
   }
 
-  private readLocal(file: string): SourceFile {
+  private readLocal(file: string, stats: Stats, asText: boolean): SourceFile {
     const cached = this.cache.get(file);
     if (cached) return cached;
-    const text = readFileSync(file, 'utf8');
-    return this.remember(file, text);
+    const hit = this.parseCache?.get(file, stats.mtimeMs, stats.size, asText);
+    if (hit) return this.add(file, { ...hit, data: asText ? hit.data : cloneData(hit.data) }, asText);
+    const parsed = readAndParse(file, asText);
+    // Stat again after reading: a file edited meanwhile must not be cached under its old stat.
+    const after = statFile(file);
+    if (this.parseCache && after && after.mtimeMs === stats.mtimeMs && after.size === stats.size) {
+      this.parseCache.set(file, stats.mtimeMs, stats.size, asText, asText ? parsed : { ...parsed, data: cloneData(parsed.data) });
+    }
+    return this.add(file, parsed, asText);
   }
 
   private async readRemote(url: string, ref: string, at: () => SourcePosition): Promise<SourceFile> {
     if (!this.allowRemote) {
-      throw new ApigwError('REMOTE_REF', `remote $ref "${ref}" refused: allow remote references to fetch ${url}`, at());
+      throw new ApigwError(
+        'REMOTE_REF',
+        `remote $ref "${ref}" refused: apigw-gen does not fetch ${url} unless allowed — pass --allow-remote-refs, or set "allowRemoteRefs": true in apigw-gen.config`,
+        at(),
+      );
     }
     let text: string;
     try {
@@ -67,23 +97,34 @@ export class FileReader {
     } catch (error) {
       throw new ApigwError('BROKEN_REF', `$ref "${ref}": cannot fetch ${url}: ${(error as Error).message}`, at());
     }
-    return this.remember(url, text);
+    const asText = isTextTarget(url);
+    return this.add(url, asText ? textSource(text) : parseSource(text, url), asText);
   }
 
-  private remember(key: string, text: string): SourceFile {
-    const parsed = parseSource(text, key);
-    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map() };
+  private add(key: string, parsed: ParsedSource, asText: boolean): SourceFile {
+    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map(), asText };
     this.cache.set(key, file);
     this.order.push(key);
     return file;
   }
 }
 
-function isFile(file: string): boolean {
+function readAndParse(file: string, asText: boolean): ParsedSource {
+  const text = readFileSync(file, 'utf8');
+  return asText ? textSource(text) : parseSource(text, file);
+}
+
+/** A text file's content is its value, byte for byte (no BOM stripping, no newline changes). */
+function textSource(text: string): ParsedSource {
+  return { data: text, format: 'text', positions: new FilePositions('') };
+}
+
+function statFile(file: string): Stats | undefined {
   try {
-    return statSync(file).isFile();
+    const stats = statSync(file);
+    return stats.isFile() ? stats : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

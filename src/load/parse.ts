@@ -8,7 +8,7 @@ import { FilePositions } from './positions.js';
 export interface ParsedSource {
   /** Plain data; `null` for an empty document. */
   data: unknown;
-  format: 'json' | 'yaml';
+  format: 'json' | 'yaml' | 'text';
   positions: FilePositions;
 }
 

@@ -15,6 +15,8 @@ export interface SourceFile {
    * placed where they are.
    */
   readonly placed: Map<string, string>;
+  /** Read as text (not YAML/JSON): `data` is the file's content as a string. */
+  readonly asText?: boolean;
 }
 
 /** Position of the node at `tokens` of `file` (or of its nearest ancestor present in the text). */

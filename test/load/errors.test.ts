@@ -139,6 +139,9 @@ describe('bad input', () => {
       const error = await expectApigwError(load(path.join(dir, 'api.yaml')));
       expect(error.code).toBe('REMOTE_REF');
       expect(error.position).toEqual({ file: path.join(dir, 'api.yaml'), line: 6, column: 7 });
+      // the message names both ways to allow it
+      expect(error.message).toContain('--allow-remote-refs');
+      expect(error.message).toContain('"allowRemoteRefs": true');
     });
 
     it('are fetched when allowed, with their own relative refs', async () => {
