@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { rawRoot, isIntrinsicObject } from '../../helpers/raw.js';
+import { rootExtensionVisitors } from '../shared/root-extension.js';
 
 const KEY = 'x-amazon-apigateway-binary-media-types';
 const MEDIA_TYPE = /^[A-Za-z0-9!#$&^_.+*-]+\/[A-Za-z0-9!#$&^_.+*-]+$/;
@@ -11,21 +11,15 @@ export const apigwApi002: Rule = {
   description: 'x-amazon-apigateway-binary-media-types must be an array of type/subtype strings',
   fact: 'x-amazon-apigateway-binary-media-types is a JSON array of MIME-type strings; * wildcards are allowed (*/*, image/*) [D].',
   appliesTo: ['rest'],
-  visitors: {
-    api(_api, ctx) {
-      const root = rawRoot(ctx);
-      if (!(KEY in root)) return;
-      const v = root[KEY];
-      if (isIntrinsicObject(v)) return;
-      if (!Array.isArray(v)) {
-        ctx.report({ message: `${KEY} must be an array of media types such as ["image/png", "application/octet-stream"]`, pointer: `/${KEY}` });
-        return;
+  visitors: rootExtensionVisitors(KEY, ({ value: v, pointer }, ctx) => {
+    if (!Array.isArray(v)) {
+      ctx.report({ message: `${KEY} must be an array of media types such as ["image/png", "application/octet-stream"]`, pointer });
+      return;
+    }
+    v.forEach((t, i) => {
+      if (typeof t !== 'string' || !MEDIA_TYPE.test(t)) {
+        ctx.report({ message: `${JSON.stringify(t)} is not a media type of the form type/subtype (e.g. image/png, image/*, */*)`, pointer: child(pointer, i) });
       }
-      v.forEach((t, i) => {
-        if (typeof t !== 'string' || !MEDIA_TYPE.test(t)) {
-          ctx.report({ message: `${JSON.stringify(t)} is not a media type of the form type/subtype (e.g. image/png, image/*, */*)`, pointer: child(`/${KEY}`, i) });
-        }
-      });
-    },
-  },
+    });
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { rawRoot, isIntrinsicObject } from '../../helpers/raw.js';
+import { rootExtensionVisitors } from '../shared/root-extension.js';
 
 export const SECURITY_POLICIES = [
   'TLS_1_0', 'TLS_1_2',
@@ -15,17 +15,11 @@ export const apigwApi007: Rule = {
   description: 'x-amazon-apigateway-security-policy must be a known TLS policy; SecurityPolicy_* needs an endpoint access mode',
   fact: 'The SecurityPolicy enum of the API model lists TLS_1_0, TLS_1_2 and the SecurityPolicy_* names; x-amazon-apigateway-endpoint-access-mode is required when the policy starts with SecurityPolicy_ [A][D].',
   appliesTo: ['rest'],
-  visitors: {
-    api(_api, ctx) {
-      const root = rawRoot(ctx);
-      if (!(KEY in root)) return;
-      const v = root[KEY];
-      if (isIntrinsicObject(v)) return;
-      if (typeof v !== 'string' || !SECURITY_POLICIES.includes(v)) {
-        ctx.report({ message: `${KEY} ${JSON.stringify(v)} is not a security policy API Gateway knows: use one of ${SECURITY_POLICIES.join(', ')}`, pointer: `/${KEY}` });
-      } else if (v.startsWith('SecurityPolicy_') && !('x-amazon-apigateway-endpoint-access-mode' in root)) {
-        ctx.report({ message: `${v} requires x-amazon-apigateway-endpoint-access-mode (BASIC or STRICT) at the root: add it`, pointer: `/${KEY}` });
-      }
-    },
-  },
+  visitors: rootExtensionVisitors(KEY, ({ value: v, pointer, root }, ctx) => {
+    if (typeof v !== 'string' || !SECURITY_POLICIES.includes(v)) {
+      ctx.report({ message: `${KEY} ${JSON.stringify(v)} is not a security policy API Gateway knows: use one of ${SECURITY_POLICIES.join(', ')}`, pointer });
+    } else if (v.startsWith('SecurityPolicy_') && !('x-amazon-apigateway-endpoint-access-mode' in root)) {
+      ctx.report({ message: `${v} requires x-amazon-apigateway-endpoint-access-mode (BASIC or STRICT) at the root: add it`, pointer });
+    }
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { rawRoot, isIntrinsicObject } from '../../helpers/raw.js';
+import { rootExtensionVisitors } from '../shared/root-extension.js';
 
 const KEY = 'x-amazon-apigateway-endpoint-access-mode';
 
@@ -9,14 +9,7 @@ export const apigwApi008: Rule = {
   description: 'x-amazon-apigateway-endpoint-access-mode must be BASIC or STRICT',
   fact: 'EndpointAccessMode is BASIC or STRICT [A].',
   appliesTo: ['rest'],
-  visitors: {
-    api(_api, ctx) {
-      const root = rawRoot(ctx);
-      if (!(KEY in root)) return;
-      const v = root[KEY];
-      if (!isIntrinsicObject(v) && v !== 'BASIC' && v !== 'STRICT') {
-        ctx.report({ message: `${KEY} is ${JSON.stringify(v)}; it must be BASIC or STRICT`, pointer: `/${KEY}` });
-      }
-    },
-  },
+  visitors: rootExtensionVisitors(KEY, ({ value: v, pointer }, ctx) => {
+    if (v !== 'BASIC' && v !== 'STRICT') ctx.report({ message: `${KEY} is ${JSON.stringify(v)}; it must be BASIC or STRICT`, pointer });
+  }),
 };

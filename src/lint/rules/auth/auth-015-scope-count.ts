@@ -1,6 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { child } from '../../pointer.js';
-import { securityLocation } from './support.js';
+import { forEachOwnRequirement } from './support.js';
 
 export const apigwAuth015: Rule = {
   id: 'APIGW-AUTH-015',
@@ -10,13 +9,9 @@ export const apigwAuth015: Rule = {
   fact: 'Quota: 10 scopes per route, not raisable [D].',
   visitors: {
     route(route, ctx) {
-      const loc = securityLocation(route, ctx);
-      if (!loc.own) return;
-      route.security.forEach((req, i) => {
-        for (const { name, scopes } of req.schemes) {
-          if (scopes.length <= 10) continue;
-          ctx.report({ pointer: child(loc.pointer, i, name), message: `${route.key} lists ${scopes.length} scopes for ${name}; HTTP APIs allow at most 10 per route. Merge scopes or split the route.` });
-        }
+      forEachOwnRequirement(route, ctx, ({ name, scopes }, pointer) => {
+        if (scopes.length <= 10) return;
+        ctx.report({ pointer, message: `${route.key} lists ${scopes.length} scopes for ${name}; HTTP APIs allow at most 10 per route. Merge scopes or split the route.` });
       });
     },
   },

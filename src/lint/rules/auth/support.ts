@@ -12,6 +12,23 @@ export function securityLocation(route: Route, ctx: RuleContext): { pointer: str
   return { pointer: '/security', own: false };
 }
 
+/**
+ * Calls `check` for every scheme named in the operation's own `security` requirements, with the pointer
+ * of that entry. Routes that inherit the root `security` are skipped, so a root requirement is not
+ * reported once per route.
+ */
+export function forEachOwnRequirement(
+  route: Route,
+  ctx: RuleContext,
+  check: (entry: { name: string; scopes: string[] }, pointer: string) => void,
+): void {
+  const loc = securityLocation(route, ctx);
+  if (!loc.own) return;
+  route.security.forEach((req, i) => {
+    for (const entry of req.schemes) check(entry, child(loc.pointer, i, entry.name));
+  });
+}
+
 export type AuthorizerScheme = Extract<SecurityScheme, { kind: 'authorizer' }>;
 
 export function authorizerSchemes(ctx: RuleContext): AuthorizerScheme[] {

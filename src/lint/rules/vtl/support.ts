@@ -1,8 +1,8 @@
 // Shared by the VTL rules: one parse per template text, the references a template prints, and
 // where in the template (line/column) something is, for messages.
 
-import { parseTemplate, type ParseResult, type Reference, type TemplateAst, type TemplateNode } from '../../../vtl/index.js';
-import type { RuleContext, TemplateNode as TemplateSite } from '../../rule.js';
+import { parseTemplate, walkReferences, type ParseResult, type Reference, type ReferenceVisit, type TemplateAst, type TemplateNode } from '../../../vtl/index.js';
+import type { RuleContext, TemplateNode as TemplateSite, Visitors } from '../../rule.js';
 import { getAt } from '../../pointer.js';
 import { intrinsicName } from '../../../model/values.js';
 
@@ -30,6 +30,61 @@ export function parsed(text: string): ParseResult {
     if (cache.size > LIMIT) cache.delete(cache.keys().next().value as string);
   }
   return r;
+}
+
+/** A template that parses, as the rules see it (text after CloudFormation substitutions). */
+export interface ParsedTemplate {
+  template: TemplateSite;
+  /** `templateSource(template)`: lines and columns of `ast` refer to it. */
+  text: string;
+  ast: TemplateAst;
+}
+
+// One source text, AST and reference list per template node, shared by every VTL rule in the pass
+// (the runner hands the same node object to each subscriber).
+const prepared = new WeakMap<TemplateSite, (ParsedTemplate & { visits?: ReferenceVisit[] }) | null>();
+
+function prepare(template: TemplateSite, ctx: RuleContext): (ParsedTemplate & { visits?: ReferenceVisit[] }) | null {
+  let p = prepared.get(template);
+  if (p === undefined) {
+    const text = templateSource(template, ctx);
+    const { ast } = parsed(text);
+    p = ast ? { template, text, ast } : null;
+    prepared.set(template, p);
+  }
+  return p;
+}
+
+/**
+ * The `template` visitor of a rule that checks the parsed template. Templates that do not parse are
+ * skipped: APIGW-VTL-010 reports them.
+ */
+export function onParsedTemplate(check: (t: ParsedTemplate, ctx: RuleContext) => void): NonNullable<Visitors['template']> {
+  return (template, ctx) => {
+    const p = prepare(template, ctx);
+    if (p) check(p, ctx);
+  };
+}
+
+/** The `template` visitor of a rule that checks every variable reference (`walkReferences` order). */
+export function onTemplateReferences(check: (v: ReferenceVisit, t: ParsedTemplate, ctx: RuleContext) => void): NonNullable<Visitors['template']> {
+  return (template, ctx) => {
+    const p = prepare(template, ctx);
+    if (!p) return;
+    if (!p.visits) {
+      const visits: ReferenceVisit[] = [];
+      walkReferences(p.ast, (v) => visits.push(v));
+      p.visits = visits;
+    }
+    for (const v of p.visits) check(v, p, ctx);
+  };
+}
+
+/** The `template` visitor of a rule that checks the references the template prints directly. */
+export function onPrintedReferences(check: (ref: Reference, t: ParsedTemplate, ctx: RuleContext) => void): NonNullable<Visitors['template']> {
+  return onParsedTemplate((p, ctx) => {
+    for (const ref of printedReferences(p.ast)) check(ref, p, ctx);
+  });
 }
 
 export function at(line: number, column: number): string {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { at, charAfter, charBefore, parsed, printedReferences, templateSource } from './support.js';
+import { at, charAfter, charBefore, onPrintedReferences } from './support.js';
 
 export const apigwVtl003: Rule = {
   id: 'APIGW-VTL-003',
@@ -8,16 +8,11 @@ export const apigwVtl003: Rule = {
   description: '$input.json(...) must not be wrapped in double quotes',
   fact: '$input.json returns JSON text, so a string value already has its quotes; "$input.json(\'$.x\')" renders ""x"" [D examples][O].',
   visitors: {
-    template(template, ctx) {
-      const text = templateSource(template, ctx);
-      const { ast } = parsed(text);
-      if (!ast) return;
-      for (const ref of printedReferences(ast)) {
-        const first = ref.path[0];
-        if (ref.root !== 'input' || first?.kind !== 'method' || first.name !== 'json' || ref.path.length !== 1) continue;
-        if (charBefore(text, ref) !== '"' || charAfter(text, ref) !== '"') continue;
-        ctx.report({ pointer: template.pointer, message: `"${ref.source}" is wrapped in double quotes (${at(ref.line, ref.column)}), but $input.json already returns JSON (strings with their quotes), so the output is ""value"" or invalid. Remove the quotes, or use "$input.path(...)" for a string field.` });
-      }
-    },
+    template: onPrintedReferences((ref, { text, template }, ctx) => {
+      const first = ref.path[0];
+      if (ref.root !== 'input' || first?.kind !== 'method' || first.name !== 'json' || ref.path.length !== 1) return;
+      if (charBefore(text, ref) !== '"' || charAfter(text, ref) !== '"') return;
+      ctx.report({ pointer: template.pointer, message: `"${ref.source}" is wrapped in double quotes (${at(ref.line, ref.column)}), but $input.json already returns JSON (strings with their quotes), so the output is ""value"" or invalid. Remove the quotes, or use "$input.path(...)" for a string field.` });
+    }),
   },
 };
