@@ -89,6 +89,12 @@ export interface Config {
     usagePlans?: Record<string, { stages: string[]; throttling?: { burstLimit?: number; rateLimit?: number }; quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH' }; apiKeys?: string[] }>;
     accessLogFormat?: 'json';
     /**
+     * REST execution logging (a stage's `logging.level` ERROR/INFO or `dataTrace`) needs the
+     * account-wide CloudWatch role: by default template.yaml creates it (an IAM role and
+     * `AWS::ApiGateway::Account`). `false` when the account already has one managed elsewhere.
+     */
+    accountLoggingRole?: boolean;
+    /**
      * Values for CloudFormation references in the spec, by template parameter name (`${Fn.Arn}` → `FnArn`,
      * `!Ref Thing` → `Thing`): defaults of template.yaml's parameters, and resolved into the standalone JSON.
      */

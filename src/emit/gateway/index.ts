@@ -32,13 +32,13 @@ export interface GatewayBuild {
 export function buildGateway(api: Api, options: EmitOptions): GatewayBuild {
   const log = new ChangeLog();
   const { standalone, templateBody, parameters, modelRenames } = gatewayDocuments(api, options.document, options.config, log);
-  const { template, permissions, urlOutputs } = buildTemplate({ api, config: options.config, body: templateBody, params: parameters, log });
+  const { template, permissions, urlOutputs, accountLogging } = buildTemplate({ api, config: options.config, body: templateBody, params: parameters, log });
   const documentFile = api.kind === 'rest' ? 'openapi.rest.json' : 'openapi.http.json';
   const files: FileSet = new Map();
   files.set(documentFile, { content: JSON.stringify(standalone, null, 2) + '\n' });
   files.set('template.yaml', { content: stringify(template, { lineWidth: 0, aliasDuplicateObjects: false }) });
   files.set('routes.md', {
-    content: routesMarkdown({ api, config: options.config, entry: options.document.entry, stages: stagesOf(options.config), permissions, changes: log.changes.length, urlOutputs }),
+    content: routesMarkdown({ api, config: options.config, entry: options.document.entry, stages: stagesOf(options.config), permissions, changes: log.changes.length, urlOutputs, accountLogging }),
   });
   files.set('CHANGES.md', { content: changesMarkdown(documentFile, log.changes) });
   return { files, documentFile, changes: log.changes, modelRenames };

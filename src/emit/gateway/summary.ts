@@ -9,6 +9,7 @@ import type { ChangeKind, GatewayChange } from './changes.js';
 import { accessLogFields } from './access-log.js';
 import type { PermissionSpec } from './permissions.js';
 import { render } from './render.js';
+import { enablesExecutionLogging } from './account-logging.js';
 
 export interface SummaryInput {
   api: Api;
@@ -18,6 +19,8 @@ export interface SummaryInput {
   permissions: PermissionSpec[];
   changes: number;
   urlOutputs: Map<string, string>;
+  /** Logical id of the AWS::ApiGateway::Account resource the template creates, if any. */
+  accountLogging?: string | undefined;
 }
 
 export function routesMarkdown(input: SummaryInput): string {
@@ -56,6 +59,8 @@ export function routesMarkdown(input: SummaryInput): string {
     domain: gateway.domain ? { ...gateway.domain, stage: gateway.domain.stage ?? stageNames[0] } : undefined,
     accessLogFields: accessLogFields(api.kind).map(([name, variable]) => ({ name, variable })),
     changes: input.changes,
+    accountLogging: input.accountLogging,
+    executionLoggingWithoutRole: api.kind === 'rest' && input.accountLogging === undefined && Object.values(stages).some(enablesExecutionLogging),
   });
 }
 

@@ -11,6 +11,7 @@ import { conditionParameterName, type TemplateParameter } from './intrinsics.js'
 import { accessLogFormat } from './access-log.js';
 import { escapeSub, lambdaPermissions, type PermissionSpec } from './permissions.js';
 import { alphanumericName } from './model-names.js';
+import { accountResource, cloudWatchRoleResource, enablesExecutionLogging, wantsAccountLoggingRole } from './account-logging.js';
 
 export const DEFAULT_STAGES: Readonly<Record<string, StageConfig>> = { prod: {} };
 
@@ -53,6 +54,8 @@ export interface TemplateResult {
   permissions: PermissionSpec[];
   /** Stage name → the output holding its invoke URL. */
   urlOutputs: Map<string, string>;
+  /** Logical id of the AWS::ApiGateway::Account resource, when the template sets the account's CloudWatch role. */
+  accountLogging?: string;
 }
 
 export function buildTemplate(input: TemplateInput): TemplateResult {
@@ -71,6 +74,8 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   const stageIds = new Map<string, string>();
   /** A value that evaluates to the stage's name once it exists (so dependents wait for it). */
   const stageRef = new Map<string, Json>();
+  /** Resources creating a stage with execution logging: they must wait for the account's CloudWatch role. */
+  const loggingStages: string[] = [];
 
   // ---------------------------------------------------------------- the API and its stages
   const endpointType = gateway.endpointType ?? (rest ? undefined : 'REGIONAL');
@@ -93,6 +98,8 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
       props[rest ? 'AccessLogSetting' : 'AccessLogSettings'] = objectFrom([['DestinationArn', getAtt(logId, 'Arn')], ['Format', accessLogFormat(api.kind)]]);
     }
     resources[apiId] = objectFrom([['Type', rest ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi'], ['Properties', props]]);
+    // SAM creates the first stage from the Api resource: its logging waits for the account role there.
+    if (enablesExecutionLogging(stages[firstStage!]!)) loggingStages.push(apiId);
     stageRef.set(firstStage!, ref(`${apiId}.Stage`));
     stageIds.set(firstStage!, `${apiId}.Stage`);
   } else {
@@ -143,9 +150,22 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
       props[rest ? 'AccessLogSetting' : 'AccessLogSettings'] = objectFrom([['DestinationArn', getAtt(logId, 'Arn')], ['Format', accessLogFormat(api.kind)]]);
     }
     resources[id] = objectFrom([['Type', rest ? 'AWS::ApiGateway::Stage' : 'AWS::ApiGatewayV2::Stage'], ['Properties', props]]);
+    if (rest && enablesExecutionLogging(config_)) loggingStages.push(id);
     stageIds.set(stage, id);
     // Ref of a REST stage is its name; an HTTP stage's Ref is its name as well.
     stageRef.set(stage, ref(id));
+  }
+
+  // ---------------------------------------------------------------- account CloudWatch role (execution logs)
+  let accountLogging: string | undefined;
+  if (wantsAccountLoggingRole(rest, config, stages)) {
+    const roleId = ids.claim('ApiGateway', 'CloudWatch', 'Role');
+    accountLogging = ids.claim('ApiGateway', 'Account');
+    resources[roleId] = cloudWatchRoleResource();
+    resources[accountLogging] = accountResource(roleId);
+    for (const id of loggingStages) resources[id] = withDependency(resources[id] as JsonObject, accountLogging);
+  } else if (rest && loggingStages.length > 0) {
+    log.add('template', '', 'execution logging is enabled but gateway.accountLoggingRole is false: the account must already have an API Gateway CloudWatch role, or the stages fail to deploy');
   }
 
   // ---------------------------------------------------------------- alarms
@@ -287,7 +307,19 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   }
   template.Resources = resources;
   template.Outputs = outputs;
-  return { template, permissions, urlOutputs };
+  const result: TemplateResult = { template, permissions, urlOutputs };
+  if (accountLogging !== undefined) result.accountLogging = accountLogging;
+  return result;
+}
+
+/** The resource with `DependsOn` right after its `Type` (so it reads first in the YAML). */
+function withDependency(resource: JsonObject, dependsOn: string): JsonObject {
+  const out = newObject();
+  for (const key of Object.keys(resource)) {
+    out[key] = resource[key]!;
+    if (key === 'Type') out.DependsOn = dependsOn;
+  }
+  return out;
 }
 
 const ALARM_METRICS = {

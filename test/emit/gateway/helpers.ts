@@ -65,6 +65,8 @@ const REQUIRED: Record<string, string[]> = {
   'AWS::Lambda::Permission': ['Action', 'FunctionName', 'Principal'],
   'AWS::Logs::LogGroup': [],
   'AWS::CloudWatch::Alarm': ['ComparisonOperator', 'EvaluationPeriods'],
+  'AWS::IAM::Role': ['AssumeRolePolicyDocument'],
+  'AWS::ApiGateway::Account': [],
   'AWS::Serverless::Api': ['StageName'],
   'AWS::Serverless::HttpApi': [],
 };

@@ -86,6 +86,17 @@ describe('REST template with a full config', () => {
     }
     expect(permissions.map((p) => p.FunctionName)).toContain('arn:aws:lambda:us-east-1:123456789012:function:petstore-create-pet:live');
 
+    // prod writes execution logs (ERROR): the account-wide CloudWatch role is created, and the stage waits for it.
+    const [[roleId, role]] = byType(t, 'AWS::IAM::Role') as [[string, any]];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{ Effect: 'Allow', Principal: { Service: ['apigateway.amazonaws.com'] }, Action: ['sts:AssumeRole'] }]);
+    expect(role.Properties.ManagedPolicyArns).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs' }]);
+    expect(role.DeletionPolicy).toBe('Retain');
+    const [[accountId, account]] = byType(t, 'AWS::ApiGateway::Account') as [[string, any]];
+    expect(account.Properties).toEqual({ CloudWatchRoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } });
+    const stageResources = Object.fromEntries(byType(t, 'AWS::ApiGateway::Stage').map(([, r]) => [r.Properties.StageName, r]));
+    expect(stageResources.prod.DependsOn).toBe(accountId);
+    expect(stageResources.dev.DependsOn).toBeUndefined(); // dev has no execution logging
+
     expect(Object.keys(t.Outputs).sort()).toEqual(['ApiId', 'DevUrl', 'DomainUrl', 'ProdUrl']);
     expect(t.Outputs.ProdUrl.Value).toEqual({ 'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod' });
   });
@@ -101,6 +112,51 @@ describe('REST template with a full config', () => {
     // The second stage shares SAM's deployment.
     const [[, dev]] = byType(t, 'AWS::ApiGateway::Stage') as [[string, any]];
     expect(dev.Properties).toMatchObject({ StageName: 'dev', DeploymentId: { Ref: 'Api.Deployment' } });
+    // SAM creates prod (execution logs on) from the Api resource: that resource waits for the account role.
+    const [[accountId]] = byType(t, 'AWS::ApiGateway::Account');
+    expect(byType(t, 'AWS::IAM::Role')).toHaveLength(1);
+    expect(api.DependsOn).toBe(accountId);
+    expect(dev.DependsOn).toBeUndefined();
+  });
+
+  it('the account role is opt-out, absent without execution logging, and documented as account-wide', async () => {
+    const withRole = await emitSpec('fixtures/petstore/openapi.yaml', FULL);
+    const md = withRole.build.files.get('routes.md')!.content;
+    expect(md).toContain('## Execution logging: account-wide CloudWatch role');
+    expect(md).toContain('this replaces the role every API of the\naccount and region logs through');
+    expect(md).toContain('`gateway.accountLoggingRole: false`');
+
+    const optOut = await emitSpec('fixtures/petstore/openapi.yaml', { ...FULL, gateway: { ...FULL.gateway, accountLoggingRole: false } });
+    const t = templateOf(optOut);
+    expect(cfnProblems(t)).toEqual([]);
+    expect(byType(t, 'AWS::IAM::Role')).toEqual([]);
+    expect(byType(t, 'AWS::ApiGateway::Account')).toEqual([]);
+    expect(byType(t, 'AWS::ApiGateway::Stage').every(([, r]) => r.DependsOn === undefined)).toBe(true);
+    expect(optOut.build.changes.some((c) => c.message.includes('gateway.accountLoggingRole is false'))).toBe(true);
+    expect(optOut.build.files.get('routes.md')!.content).toContain('must already have an API Gateway CloudWatch role');
+
+    // dataTrace alone is execution logging too; access logs alone are not.
+    const dataTrace = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { stages: { prod: { logging: { dataTrace: true } } } }));
+    expect(byType(dataTrace, 'AWS::ApiGateway::Account')).toHaveLength(1);
+    for (const config of [{}, { stages: { prod: { logging: { level: 'OFF' as const, accessLogs: true } } } }]) {
+      const e = await emitSpec('fixtures/petstore/openapi.yaml', config);
+      expect(byType(templateOf(e), 'AWS::ApiGateway::Account')).toEqual([]);
+      expect(e.build.files.get('routes.md')!.content).not.toContain('Execution logging');
+    }
+    // HTTP APIs have no execution logs: never the REST account resource.
+    const http = templateOf(await emitSpec('fixtures/http-api/openapi.yaml', { stages: { $default: { logging: { level: 'INFO' } } } }));
+    expect(byType(http, 'AWS::ApiGateway::Account')).toEqual([]);
+  });
+
+  it('the structural check covers the account role: a dangling GetAtt or DependsOn is reported', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', FULL));
+    const [[roleId]] = byType(t, 'AWS::IAM::Role');
+    const [[accountId]] = byType(t, 'AWS::ApiGateway::Account');
+    delete t.Resources[roleId];
+    t.Resources.StageProd.DependsOn = 'Missing';
+    const problems = cfnProblems(t);
+    expect(problems).toContain(`/Resources/${accountId}/Properties/CloudWatchRoleArn: Fn::GetAtt target ${roleId} is not a resource`);
+    expect(problems).toContain('StageProd: DependsOn Missing is not a resource');
   });
 
   it('the SAM validation can fail: a Serverless::Api without StageName is rejected', async () => {
