@@ -4,8 +4,9 @@
 import { load } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
-import { emit, ALL_TARGETS } from './emit/index.js';
+import { emitWithReport, ALL_TARGETS, RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway, orphanedImplementations, type GatewayChange } from './emit/index.js';
 import { write, type WriteResult } from './output/index.js';
+import { readManifest } from './output/manifest.js';
 import type { LoadedDocument } from './load/types.js';
 import type { Api } from './model/types.js';
 import type { Diagnostic } from './lint/types.js';
@@ -44,17 +45,54 @@ export interface BuildOutcome extends LoadedApi {
   stoppedByLint: boolean;
   /** What was (or, in check mode, would be) written; absent when the build stopped. */
   written?: WriteResult;
+  /** Every rewrite the gateway target made to the document (present when that target ran). */
+  gatewayChanges?: GatewayChange[];
+  /**
+   * User-owned handler implementations (handlers-relative paths) created by an earlier build that
+   * no longer match any function or authorizer. The writer keeps them; they are reported.
+   */
+  orphanedHandlers: string[];
 }
+
+/** Appended to a lint error that the gateway target rewrites away, demoted to a warning in `build`. */
+export const REWRITTEN_NOTE = '(rewritten in gateway output)';
 
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const config = options.config ?? {};
   const { document, api } = await loadApi(options.spec, config);
-  const diagnostics = options.lint === false ? [] : lint(api, document, config);
-  if (diagnostics.some((d) => d.severity === 'error')) {
-    return { document, api, diagnostics, stoppedByLint: true };
-  }
   const targets: readonly Target[] = config.targets ?? ALL_TARGETS;
-  const files = emit(api, { document, config }, targets);
+  const linted = options.lint === false ? [] : lint(api, document, config);
+  // Errors the gateway output rewrites away do not stop a build that emits it; `lint` still
+  // reports them as errors, since it judges the source as AWS would import it.
+  const demotable = new Set(targets.includes('gateway') ? RESOLVED_BY_GATEWAY_REWRITES : []);
+  let diagnostics = demoteResolved(linted, demotable);
+  const stopped = (): BuildOutcome => ({ document, api, diagnostics, stoppedByLint: true, orphanedHandlers: [] });
+  if (diagnostics.some((d) => d.severity === 'error')) return stopped();
+
+  const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
+  const declined = new Set(unresolvedByGateway(gatewayChanges ?? []));
+  if (declined.size > 0 && linted.some((d) => d.severity === 'error' && declined.has(d.ruleId))) {
+    // This build's rewrite could not fix every case of the rule: those errors stand.
+    diagnostics = demoteResolved(linted, new Set([...demotable].filter((id) => !declined.has(id))));
+    return stopped();
+  }
+  const orphanedHandlers = targets.includes('handlers') ? orphanedImplementations(api, previousHandlerStubs(options.out)) : [];
   const written = write(files, options.out, { check: options.check === true });
-  return { document, api, diagnostics, stoppedByLint: false, written };
+  return { document, api, diagnostics, stoppedByLint: false, written, orphanedHandlers, ...(gatewayChanges ? { gatewayChanges } : {}) };
+}
+
+function demoteResolved(diagnostics: Diagnostic[], ruleIds: ReadonlySet<string>): Diagnostic[] {
+  if (ruleIds.size === 0) return diagnostics;
+  return diagnostics.map((d) =>
+    d.severity === 'error' && ruleIds.has(d.ruleId) ? { ...d, severity: 'warn', message: `${d.message} ${REWRITTEN_NOTE}` } : d,
+  );
+}
+
+/** The last build's write-once files under `handlers/`, relative to that folder. */
+function previousHandlerStubs(out: string): string[] {
+  const stubs: string[] = [];
+  for (const [path, entry] of readManifest(out).files) {
+    if (entry.writeOnce && path.startsWith('handlers/')) stubs.push(path.slice('handlers/'.length));
+  }
+  return stubs;
 }

@@ -8,10 +8,14 @@ import type { FileSet, Target } from './types.js';
 import { emitSdk } from './sdk/index.js';
 import { emitHandlers } from './handlers/index.js';
 import { emitTemplates } from './templates/index.js';
-import { emitGateway } from './gateway/index.js';
+import { buildGateway, emitGateway, type GatewayChange } from './gateway/index.js';
 
 export type { EmitOptions } from './options.js';
 export type { FileSet, GeneratedFile, Target } from './types.js';
+
+export type { GatewayChange } from './gateway/index.js';
+export { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './gateway/resolved-rules.js';
+export { implementationFiles, orphanedImplementations } from './handlers/index.js';
 
 export type Emitter = (api: Api, options: EmitOptions) => FileSet;
 
@@ -33,4 +37,23 @@ export function emit(api: Api, options: EmitOptions, targets: readonly Target[] 
   const files: Partial<Record<Target, FileSet>> = {};
   for (const target of targets) files[target] = EMITTERS[target](api, options);
   return files;
+}
+
+export interface EmitReport {
+  files: Partial<Record<Target, FileSet>>;
+  /** What the gateway target rewrote in the document (present when that target ran). */
+  gatewayChanges?: GatewayChange[];
+}
+
+/** Like `emit`, and also returns what the gateway target rewrote, for the CLI to print. */
+export function emitWithReport(api: Api, options: EmitOptions, targets: readonly Target[] = ALL_TARGETS): EmitReport {
+  const report: EmitReport = { files: {} };
+  for (const target of targets) {
+    if (target === 'gateway') {
+      const gateway = buildGateway(api, options);
+      report.files.gateway = gateway.files;
+      report.gatewayChanges = gateway.changes;
+    } else report.files[target] = EMITTERS[target](api, options);
+  }
+  return report;
 }
