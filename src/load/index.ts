@@ -2,29 +2,43 @@
 
 import path from 'node:path';
 import { ApigwError } from '../errors.js';
-import type { LoadedDocument, LoadOptions } from './types.js';
+import type { EmbeddedApiInfo, LoadedDocument, LoadOptions } from './types.js';
 import { Bundler } from './bundle.js';
+import { isCloudFormationTemplate, selectEmbeddedApi } from './cfn-template.js';
 import { FileReader } from './files.js';
+import { parsePointer } from './pointer.js';
+import { positionIn, type SourceFile } from './source-file.js';
 import { BundleSourceMap } from './source-map.js';
 import { detectVersion } from './version.js';
 
-export type { LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion } from './types.js';
+export type { LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './types.js';
+export { createLoadCache, type LoadCache } from './cache.js';
 
 /**
- * Reads an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; YAML or JSON; one file or many),
- * bundles its external `$ref`s in and records where every node came from.
+ * Reads an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; YAML or JSON; one file or many, or
+ * embedded in a CloudFormation/SAM template), bundles its external `$ref`s in and records where
+ * every node came from.
  * @throws ApigwError FILE_NOT_FOUND, PARSE_ERROR, NOT_OPENAPI, BROKEN_REF, REMOTE_REF, REF_OUTSIDE_ROOT —
  *   each with the file, line and column to fix
  */
 export async function load(entry: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const entryPath = path.resolve(entry);
   const root = path.resolve(options.root ?? path.dirname(entryPath));
-  const reader = new FileReader(root, options.allowRemoteRefs === true);
+  const reader = new FileReader(root, options.allowRemoteRefs === true, options.cache);
   const entryFile = reader.readEntry(entryPath);
-  const version = detectVersion(entryFile.data, entryPath, entryFile.positions);
-  const document = entryFile.data as Record<string, unknown>;
 
-  const bundler = new Bundler(entryFile, document, version, reader);
+  let source = entryFile;
+  let embedded: EmbeddedApiInfo | undefined;
+  if (isCloudFormationTemplate(entryFile.data)) {
+    const api = selectEmbeddedApi(entryFile, options.api);
+    embedded = { logicalId: api.logicalId, resourceType: api.resourceType, pointer: api.pointer };
+    source = await definitionSource(entryFile, api, reader);
+  }
+
+  const version = detectVersion(source.data, source.key, source.positions);
+  const document = source.data as Record<string, unknown>;
+
+  const bundler = new Bundler(source, document, version, reader);
   try {
     await bundler.run();
   } catch (error) {
@@ -34,11 +48,44 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     throw error;
   }
 
-  return {
+  const loaded: LoadedDocument = {
     entry: entryPath,
     files: [...reader.order],
     version,
     document,
     sourceMap: new BundleSourceMap(bundler.mounts),
   };
+  if (embedded) loaded.embedded = embedded;
+  return loaded;
+}
+
+/**
+ * The definition of an API resource of a template, as a source file of its own: an inline body is a
+ * view of the template whose pointers are relative to the body (so every later stage sees a plain
+ * OpenAPI document) and whose positions are those in the template; a local file is read under the
+ * same rules as a `$ref` to it.
+ */
+async function definitionSource(template: SourceFile, api: ReturnType<typeof selectEmbeddedApi>, reader: FileReader): Promise<SourceFile> {
+  if (api.bodyTokens) {
+    const tokens = api.bodyTokens;
+    return { key: template.key, data: tokenValue(template.data, tokens), positions: template.positions.within(tokens), placed: new Map() };
+  }
+  const written = api.file as string;
+  const at = () => positionIn(template, parsePointer(api.pointer));
+  let file: SourceFile;
+  try {
+    file = await reader.readReferenced(path.resolve(path.dirname(template.key), written), written, at);
+  } catch (error) {
+    // The reader speaks of `$ref`s; here the path was written as the resource's definition location.
+    if (error instanceof ApigwError) throw new ApigwError(error.code, error.message.replace(/^\$ref "/, `${api.logicalId} definition "`), error.position);
+    throw error;
+  }
+  if (file.asText) throw new ApigwError('NOT_OPENAPI', `${api.logicalId}: ${written} is not a YAML or JSON file`, at());
+  return file;
+}
+
+function tokenValue(data: unknown, tokens: readonly string[]): unknown {
+  let cur = data;
+  for (const t of tokens) cur = (cur as Record<string, unknown>)[t];
+  return cur;
 }

@@ -89,19 +89,34 @@ function buildIndex(events: readonly Event[]): EventIndex {
   return index;
 }
 
-export class FilePositions {
-  private index: EventIndex | undefined;
-  private lineStarts: Int32Array | undefined;
+/** The lazily built indexes of one text, shared by every view of it (see FilePositions.within). */
+interface SharedIndexes {
+  index?: EventIndex;
+  lineStarts?: Int32Array;
+}
 
+export class FilePositions {
   /**
    * @param text the text that was parsed
    * @param columnShifts spaces the lenient YAML reader inserted at the start of a line (1-based), so
    *   that reported columns still match the file on disk
+   * @param prefix tokens prepended to every located pointer (a view of a subtree, see `within`)
    */
   constructor(
     private readonly text: string,
     private readonly columnShifts?: ReadonlyMap<number, number>,
+    private readonly prefix: readonly string[] = [],
+    private readonly shared: SharedIndexes = {},
   ) {}
+
+  /**
+   * Positions of the subtree at `prefix`, located by pointers relative to it: an OpenAPI document
+   * embedded in a CloudFormation template (`/Resources/Api/Properties/DefinitionBody`) is located
+   * by its own pointers. Shares this text's index, so it is built at most once.
+   */
+  within(prefix: readonly string[]): FilePositions {
+    return new FilePositions(this.text, this.columnShifts, [...this.prefix, ...prefix], this.shared);
+  }
 
   /** Line and column (1-based) of an offset in the text. */
   offsetToLineColumn(offset: number): LineColumn {
@@ -123,7 +138,8 @@ export class FilePositions {
    * found in the text. A mapping member is reported at its key (the line that declares it), a
    * sequence item at the item.
    */
-  locate(tokens: readonly string[]): LineColumn {
+  locate(relative: readonly string[]): LineColumn {
+    const tokens = this.prefix.length === 0 ? relative : [...this.prefix, ...relative];
     const ix = this.getIndex();
     const count = ix.type.length;
     let cur = ix.type[0] === EVENT_ID.DOCUMENT ? 1 : 0;
@@ -173,28 +189,28 @@ export class FilePositions {
   }
 
   private getIndex(): EventIndex {
-    if (!this.index) {
+    if (!this.shared.index) {
       let events: Event[];
       try {
         events = parseEvents(this.text, {});
       } catch {
         events = []; // the text parsed once already; should it not now, positions degrade to 1:1
       }
-      this.index = buildIndex(events);
+      this.shared.index = buildIndex(events);
     }
-    return this.index;
+    return this.shared.index;
   }
 
   private getLineStarts(): Int32Array {
-    if (!this.lineStarts) {
+    if (!this.shared.lineStarts) {
       const starts = [0];
       let i = this.text.indexOf('\n');
       while (i !== -1) {
         starts.push(i + 1);
         i = this.text.indexOf('\n', i + 1);
       }
-      this.lineStarts = Int32Array.from(starts);
+      this.shared.lineStarts = Int32Array.from(starts);
     }
-    return this.lineStarts;
+    return this.shared.lineStarts;
   }
 }

@@ -1,5 +1,7 @@
 // The output of the load stage: one bundled document plus where each of its nodes came from.
 
+import type { LoadCache } from './cache.js';
+
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
 
 /** A place in an original source file. Lines and columns are 1-based. */
@@ -24,6 +26,30 @@ export interface LoadOptions {
   allowRemoteRefs?: boolean;
   /** `$ref`s to files outside this folder are refused. Defaults to the entry file's folder. */
   root?: string;
+  /**
+   * When the entry is a CloudFormation/SAM template defining several APIs: the logical id of the one
+   * to load (the CLI's `--api <LogicalId>`). Not needed when the template defines one.
+   */
+  api?: string;
+  /**
+   * A parse cache from `createLoadCache()`, shared by successive loads (watch mode): files whose
+   * modification time and size are unchanged are not read or parsed again. Results are the same.
+   */
+  cache?: LoadCache;
+}
+
+/** Where the loaded definition sits in a CloudFormation/SAM template given as the entry. */
+export interface EmbeddedApiInfo {
+  /** The API resource's logical id (`MyApi`). */
+  logicalId: string;
+  /** `AWS::Serverless::Api`, `AWS::Serverless::HttpApi`, `AWS::ApiGateway::RestApi` or `AWS::ApiGatewayV2::Api`. */
+  resourceType: string;
+  /**
+   * Pointer in the template of the property holding the definition: the inline body
+   * (`/Resources/MyApi/Properties/DefinitionBody`) or the local file's location (`…/DefinitionUri`).
+   * Pointers into `document` stay relative to the definition itself.
+   */
+  pointer: string;
 }
 
 /**
@@ -42,4 +68,6 @@ export interface LoadedDocument {
   version: OpenApiVersion;
   document: Record<string, unknown>;
   sourceMap: SourceMap;
+  /** Set when the entry is a CloudFormation/SAM template: which API resource was loaded from it. */
+  embedded?: EmbeddedApiInfo;
 }

@@ -59,7 +59,9 @@ describe('bad input', () => {
     });
     const template = await expectApigwError(load(path.join(dir, 'template.yaml')));
     expect(template.code).toBe('NOT_OPENAPI');
-    expect(template.position).toEqual({ file: path.join(dir, 'template.yaml'), line: 1, column: 1 });
+    // a CloudFormation template is read for its API resources; this one has none (reported at Resources)
+    expect(template.message).toMatch(/CloudFormation template with no API resource carrying an OpenAPI definition/);
+    expect(template.position).toEqual({ file: path.join(dir, 'template.yaml'), line: 2, column: 1 });
     const old = await expectApigwError(load(path.join(dir, 'old.yaml')));
     expect(old.code).toBe('NOT_OPENAPI');
     expect(old.message).toContain('2.5.0');
