@@ -1,12 +1,13 @@
 // CloudFormation / SAM templates as the entry: the API resource's inline definition (or its local
 // file) is loaded; pointers are relative to the definition, positions are those in the template.
 
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/index.js';
-import { expectApigwError, expectSelfContained, fixturesDir, sharedDir, writeTree } from './helpers.js';
+import { expectApigwError, expectSelfContained, fixturesDir, repoRoot, sharedDir, writeTree } from './helpers.js';
 
 const corpus = path.join(sharedDir, 'corpus/apigw-embedded');
 
@@ -99,6 +100,15 @@ describe('fixtures/cfn-template (SAM)', () => {
     expect(JSON.stringify(api)).toContain('ListOrdersFunction');
     expect(JSON.stringify(api)).toContain('CreateOrderFunction');
   });
+});
+
+describe('the CLI on a template', () => {
+  it('`apigw-gen routes fixtures/cfn-template/template.yaml` lists the routes of the embedded API', () => {
+    const out = execFileSync(process.execPath, ['bin/apigw-gen.js', 'routes', 'fixtures/cfn-template/template.yaml', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+    const routes = JSON.parse(out) as unknown;
+    const text = JSON.stringify(routes);
+    for (const fragment of ['/orders/{orderId}', '/health', 'ListOrdersFunction', 'CreateOrderFunction', 'dynamodb', 'OrdersUserPool']) expect(text).toContain(fragment);
+  }, 60_000);
 });
 
 describe('templates: errors and definition files', () => {
