@@ -2,26 +2,23 @@
 // remove them so the deployed definition says only what API Gateway will do.
 
 import type { ApiKind } from '../../model/types.js';
+import { KIND_SPECIFIC_EXTENSIONS, type ExtensionPlace } from '../../model/extensions.js';
 import type { ChangeLog } from './changes.js';
 import { childPointer, clone, isObject, resolvePointer, type JsonObject } from './json.js';
 import { INTEGRATION, integrations, operations } from './operations.js';
 
-const REST_ONLY_ROOT = [
-  'x-amazon-apigateway-request-validators',
-  'x-amazon-apigateway-request-validator',
-  'x-amazon-apigateway-gateway-responses',
-  'x-amazon-apigateway-policy',
-  'x-amazon-apigateway-binary-media-types',
-  'x-amazon-apigateway-minimum-compression-size',
-  'x-amazon-apigateway-api-key-source',
-  'x-amazon-apigateway-documentation',
-  'x-amazon-apigateway-security-policy',
-  'x-amazon-apigateway-endpoint-access-mode',
-];
-const HTTP_ONLY_ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
-const REST_ONLY_INTEGRATION = ['responses', 'requestTemplates', 'cacheKeyParameters', 'cacheNamespace', 'passthroughBehavior', 'contentHandling'];
-const HTTP_ONLY_INTEGRATION = ['integrationSubtype', 'payloadFormatVersion'];
-const REST_ONLY_OPERATION = ['x-amazon-apigateway-request-validator'];
+/** Keys that only `only` reads, at one place (reference §0/§1.1, `src/model/extensions.ts`). */
+function keysOnlyFor(only: ApiKind, place: ExtensionPlace): string[] {
+  return KIND_SPECIFIC_EXTENSIONS.filter((e) => e.only === only && e.place === place).map((e) => e.key);
+}
+const REST_ONLY_ROOT = keysOnlyFor('rest', 'root');
+const HTTP_ONLY_ROOT = keysOnlyFor('http', 'root');
+const REST_ONLY_INTEGRATION = keysOnlyFor('rest', 'integration');
+const HTTP_ONLY_INTEGRATION = keysOnlyFor('http', 'integration');
+const REST_ONLY_OPERATION = keysOnlyFor('rest', 'operation');
+const HTTP_ONLY_OPERATION = keysOnlyFor('http', 'operation');
+const HTTP_ONLY_COMPONENTS = keysOnlyFor('http', 'components');
+const HTTP_ONLY_TAG = keysOnlyFor('http', 'tag');
 
 export function stripOtherApiType(doc: JsonObject, kind: ApiKind, log: ChangeLog): void {
   const [rootKeys, integrationKeys, onlyFor] = kind === 'http' ? [REST_ONLY_ROOT, REST_ONLY_INTEGRATION, 'REST'] : [HTTP_ONLY_ROOT, HTTP_ONLY_INTEGRATION, 'HTTP'];
@@ -35,11 +32,14 @@ export function stripOtherApiType(doc: JsonObject, kind: ApiKind, log: ChangeLog
 
   if (kind === 'rest') {
     inlineSharedIntegrations(doc, log);
-    if (isObject(doc.components)) strip(doc.components, 'x-amazon-apigateway-integrations', '/components/x-amazon-apigateway-integrations');
+    const components = doc.components;
+    if (isObject(components)) for (const key of HTTP_ONLY_COMPONENTS) strip(components, key, childPointer('/components', key));
     if (Array.isArray(doc.tags)) {
-      doc.tags.forEach((tag, i) => isObject(tag) && strip(tag, 'x-amazon-apigateway-tag-value', childPointer('/tags', i, 'x-amazon-apigateway-tag-value')));
+      doc.tags.forEach((tag, i) => {
+        if (isObject(tag)) for (const key of HTTP_ONLY_TAG) strip(tag, key, childPointer('/tags', i, key));
+      });
     }
-    for (const { op, pointer } of operations(doc)) strip(op, 'isDefaultRoute', childPointer(pointer, 'isDefaultRoute'));
+    for (const { op, pointer } of operations(doc)) for (const key of HTTP_ONLY_OPERATION) strip(op, key, childPointer(pointer, key));
   } else {
     for (const { op, pointer } of operations(doc)) for (const key of REST_ONLY_OPERATION) strip(op, key, childPointer(pointer, key));
   }

@@ -1,26 +1,26 @@
 import type { Rule, RuleContext } from '../../rule.js';
-import type { Route } from '../../../model/types.js';
+import type { ApiKind, Route } from '../../../model/types.js';
+import { KIND_SPECIFIC_EXTENSIONS, type ExtensionPlace } from '../../../model/extensions.js';
 import { child } from '../../pointer.js';
 import { isObject, rawAt, rawRoot } from '../../helpers/raw.js';
 
-const REST_ONLY_ROOT = [
-  'x-amazon-apigateway-request-validators',
-  'x-amazon-apigateway-request-validator',
-  'x-amazon-apigateway-gateway-responses',
-  'x-amazon-apigateway-policy',
-  'x-amazon-apigateway-binary-media-types',
-  'x-amazon-apigateway-minimum-compression-size',
-  'x-amazon-apigateway-api-key-source',
-  'x-amazon-apigateway-documentation',
-  'x-amazon-apigateway-security-policy',
-  'x-amazon-apigateway-endpoint-access-mode',
-];
-const HTTP_ONLY_ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
-const REST_ONLY_INTEGRATION = ['responses', 'requestTemplates'];
-const HTTP_ONLY_INTEGRATION = ['integrationSubtype', 'payloadFormatVersion'];
+const KIND_NAME: Record<ApiKind, string> = { rest: 'REST', http: 'HTTP' };
 
-function wrongKind(ctx: RuleContext, pointer: string, name: string, onlyFor: string): void {
-  ctx.report({ message: `${name} is only supported for ${onlyFor} APIs and is ignored on ${ctx.api.kind === 'rest' ? 'REST' : 'HTTP'} APIs: remove it or change the API type`, pointer });
+/** The inventory (§0) keys that only the other API kind reads, at one place. */
+function otherKindKeys(kind: ApiKind, place: ExtensionPlace): string[] {
+  return KIND_SPECIFIC_EXTENSIONS.filter((e) => e.inventory && e.only !== kind && e.place === place).map((e) => e.key);
+}
+const KEYS: Record<ApiKind, Record<ExtensionPlace, string[]>> = {
+  rest: { root: [], operation: [], integration: [], components: [], tag: [] },
+  http: { root: [], operation: [], integration: [], components: [], tag: [] },
+};
+for (const kind of ['rest', 'http'] as const) {
+  for (const place of Object.keys(KEYS[kind]) as ExtensionPlace[]) KEYS[kind][place] = otherKindKeys(kind, place);
+}
+
+function wrongKind(ctx: RuleContext, pointer: string, name: string): void {
+  const onlyFor = KIND_NAME[ctx.api.kind === 'rest' ? 'http' : 'rest'];
+  ctx.report({ message: `${name} is only supported for ${onlyFor} APIs and is ignored on ${KIND_NAME[ctx.api.kind]} APIs: remove it or change the API type`, pointer });
 }
 
 export const apigwDoc005: Rule = {
@@ -31,31 +31,30 @@ export const apigwDoc005: Rule = {
   visitors: {
     api(api, ctx) {
       const root = rawRoot(ctx);
-      const [keys, onlyFor] = api.kind === 'http' ? [REST_ONLY_ROOT, 'REST'] : [HTTP_ONLY_ROOT, 'HTTP'];
-      for (const k of keys) if (k in root) wrongKind(ctx, child('', k), k, onlyFor);
-      if (api.kind === 'rest') {
-        const components = root.components;
-        if (isObject(components) && 'x-amazon-apigateway-integrations' in components) {
-          wrongKind(ctx, '/components/x-amazon-apigateway-integrations', 'x-amazon-apigateway-integrations', 'HTTP');
-        }
-        if (Array.isArray(root.tags)) {
-          root.tags.forEach((tag, i) => {
-            if (isObject(tag) && 'x-amazon-apigateway-tag-value' in tag) wrongKind(ctx, child('/tags', i, 'x-amazon-apigateway-tag-value'), 'x-amazon-apigateway-tag-value', 'HTTP');
-          });
-        }
+      const keys = KEYS[api.kind];
+      for (const k of keys.root) if (k in root) wrongKind(ctx, child('', k), k);
+      const components = root.components;
+      if (isObject(components)) {
+        for (const k of keys.components) if (k in components) wrongKind(ctx, child('/components', k), k);
+      }
+      if (Array.isArray(root.tags) && keys.tag.length > 0) {
+        root.tags.forEach((tag, i) => {
+          if (!isObject(tag)) return;
+          for (const k of keys.tag) if (k in tag) wrongKind(ctx, child('/tags', i, k), k);
+        });
       }
     },
     route(route: Route, ctx) {
+      const keys = KEYS[ctx.api.kind].operation;
+      if (keys.length === 0) return;
       const op = rawAt(ctx, route.pointer);
-      if (ctx.api.kind === 'rest' && isObject(op) && op.isDefaultRoute !== undefined) {
-        wrongKind(ctx, child(route.pointer, 'isDefaultRoute'), 'isDefaultRoute', 'HTTP');
-      }
+      if (!isObject(op)) return;
+      for (const k of keys) if (op[k] !== undefined) wrongKind(ctx, child(route.pointer, k), k);
     },
     integration(integration, _route, ctx) {
       const raw = rawAt(ctx, integration.pointer);
       if (!isObject(raw)) return;
-      const [keys, onlyFor] = ctx.api.kind === 'http' ? [REST_ONLY_INTEGRATION, 'REST'] : [HTTP_ONLY_INTEGRATION, 'HTTP'];
-      for (const k of keys) if (k in raw) wrongKind(ctx, child(integration.pointer, k), `integration ${k}`, onlyFor);
+      for (const k of KEYS[ctx.api.kind].integration) if (k in raw) wrongKind(ctx, child(integration.pointer, k), `integration ${k}`);
     },
   },
 };
