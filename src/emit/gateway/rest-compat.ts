@@ -2,7 +2,7 @@
 // what it silently ignores is removed — each with a logged change.
 
 import type { ChangeLog } from './changes.js';
-import { childPointer, clone, escapeToken, isObject, newObject, resolvePointer, type Json, type JsonObject } from './json.js';
+import { childPointer, clone, escapeToken, isObject, newObject, objectFrom, resolvePointer, type Json, type JsonObject } from './json.js';
 import { alphanumericName, uniqueName } from './model-names.js';
 import { integrations, operations } from './operations.js';
 import { unifySiblingVariables } from './path-variables.js';
@@ -187,10 +187,32 @@ function stripNonApiKeySchemes(doc: JsonObject, log: ChangeLog): void {
   if (removed.size === 0) return;
   for (const { op, pointer } of operations(doc)) {
     if (!Array.isArray(op.security)) continue;
-    const kept = op.security.filter((req) => !isObject(req) || !Object.keys(req).some((k) => removed.has(k)));
-    if (kept.length === op.security.length) continue;
+    const { requirements, changed, emptied } = withoutSchemes(op.security, removed);
+    if (!changed) continue;
+    // A requirement lists schemes that must ALL pass: the ones API Gateway enforces (api_key) stay.
+    // Only a requirement left with no scheme is dropped — an empty one would make the route open.
     // An operation whose only alternatives were removed schemes is open, as API Gateway ran it.
-    op.security = kept;
-    log.add('strip-unsupported', childPointer(pointer, 'security'), `requirements on removed schemes dropped`);
+    op.security = requirements;
+    log.add('strip-unsupported', childPointer(pointer, 'security'), emptied > 0
+      ? `removed schemes dropped from the security requirements; ${emptied} requirement${emptied === 1 ? '' : 's'} with no other scheme dropped`
+      : 'removed schemes dropped from the security requirements; their other schemes kept');
   }
+}
+
+/** The requirements without the removed schemes; a requirement that had only removed schemes is left out. */
+function withoutSchemes(security: Json[], removed: ReadonlySet<string>): { requirements: Json[]; changed: boolean; emptied: number } {
+  const requirements: Json[] = [];
+  let changed = false;
+  let emptied = 0;
+  for (const requirement of security) {
+    if (!isObject(requirement) || !Object.keys(requirement).some((k) => removed.has(k))) {
+      requirements.push(requirement);
+      continue;
+    }
+    changed = true;
+    const kept = objectFrom(Object.keys(requirement).filter((k) => !removed.has(k)).map((k) => [k, requirement[k]!]));
+    if (Object.keys(kept).length === 0) emptied++;
+    else requirements.push(kept);
+  }
+  return { requirements, changed, emptied };
 }

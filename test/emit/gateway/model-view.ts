@@ -99,16 +99,42 @@ function strip<T>(x: T): T {
   return JSON.parse(JSON.stringify(x, (k, v) => (k === 'pointer' ? undefined : v))) as T;
 }
 
+// Where subschemas sit inside a schema (kept independent of the emitter's walker on purpose, so a
+// position the emitter misses shows up as a round-trip difference). Everything else is a value
+// (enum, const, example, default, required, x-…): compared as written.
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SCHEMA_SINGLES = new Set(['not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'items']);
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The schema with the documented REST rewrites applied at schema-keyword positions only: a
+ * property literally named `default` or `example` (a key of `properties`) is data and stays.
+ */
 function cleanSchema(s: Schema, options: ViewOptions, parameter: boolean): unknown {
-  return JSON.parse(
-    JSON.stringify(s, function (this: Record<string, unknown>, k, v) {
-      if (options.restRewrites && !parameter && REST_IGNORED_SCHEMA.has(k) && !Array.isArray(this)) return undefined;
-      if (k === '$ref' && typeof v === 'string' && options.renames) {
-        for (const [from, to] of options.renames) if (v === `#/components/schemas/${from}`) return `#/components/schemas/${to}`;
-      }
-      if (options.restRewrites && k === 'type' && v === 'number' && (this.format === 'int32' || this.format === 'int64')) return 'integer';
-      if (options.restRewrites && k === 'format' && v === 'decimal') return undefined;
-      return v;
-    }),
-  );
+  const sub = (x: unknown): unknown => (isPlainObject(x) ? cleanSchema(x, options, parameter) : clonePlain(x));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (options.restRewrites && !parameter && REST_IGNORED_SCHEMA.has(k)) continue;
+    if (options.restRewrites && k === 'format' && v === 'decimal') continue;
+    let value: unknown;
+    if (k === '$ref' && typeof v === 'string') value = renamedRef(v, options);
+    else if (options.restRewrites && k === 'type' && v === 'number' && (s.format === 'int32' || s.format === 'int64')) value = 'integer';
+    else if (SCHEMA_MAPS.has(k) && isPlainObject(v)) value = Object.fromEntries(Object.entries(v).map(([name, child]) => [name, sub(child)]));
+    else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) value = v.map(sub);
+    else if (SCHEMA_SINGLES.has(k)) value = Array.isArray(v) ? v.map(sub) : sub(v);
+    else value = clonePlain(v);
+    out[k] = value;
+  }
+  return out;
+}
+
+function renamedRef(ref: string, options: ViewOptions): string {
+  for (const [from, to] of options.renames ?? []) if (ref === `#/components/schemas/${from}`) return `#/components/schemas/${to}`;
+  return ref;
+}
+
+function clonePlain(x: unknown): unknown {
+  return x === undefined ? undefined : JSON.parse(JSON.stringify(x));
 }

@@ -22,12 +22,18 @@ describe('REST import rules that change the shape', () => {
   it('drops security schemes REST cannot enforce, and recursive model branches', async () => {
     const e = await emitted;
     const doc = JSON.parse(e.build.files.get('openapi.rest.json')!.content);
-    expect(doc.components.securitySchemes).toEqual({});
+    expect(doc.components.securitySchemes).toEqual({ api_key: { type: 'apiKey', in: 'header', name: 'x-api-key' } });
+    // Root security (basicAuth only): its one requirement is left empty, so dropped — the route is open, as API Gateway ran it.
     expect(doc.paths['/pets/{id}'].get.security).toEqual([]);
+    // A requirement combining basicAuth with api_key keeps api_key; one with basicAuth alone is dropped.
+    expect(doc.paths['/pets/{id}/toys'].get.security).toEqual([{ api_key: [] }, { api_key: [] }]);
     expect(doc.components.schemas.Node.properties.next.anyOf[0]).toEqual({ type: 'object' });
     const kinds = e.build.changes.map((c) => `${c.kind} ${c.pointer}`);
     expect(kinds).toContain('rewrite-unsupported /paths/~1pets~1{petId}~1toys');
     expect(kinds).toContain('strip-unsupported /components/securitySchemes/basicAuth');
+    expect(e.build.changes.find((c) => c.pointer === '/paths/~1pets~1{id}~1toys/get/security')?.message).toBe(
+      'removed schemes dropped from the security requirements; 1 requirement with no other scheme dropped',
+    );
     expect(kinds).toContain('rewrite-unsupported /components/schemas/Node/properties/next/anyOf/0');
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint/index.js';
 import { emitSpec, reload } from './helpers.js';
+import { modelView } from './model-view.js';
 
 describe('a 3.1 REST spec full of constructs import rejects or ignores', () => {
   // The HTTP-only cors extension would make normalize infer HTTP: the config says REST, as a user would.
@@ -118,5 +119,36 @@ describe('CloudFormation intrinsics', () => {
     const template = e.build.files.get('template.yaml')!.content;
     expect(template).toContain('functions/${ListOrdersFunctionArn}/invocations');
     expect(template).toMatch(/ListOrdersFunctionArn:\n\s+Type: String\n\s+Description: .*\n\s+Default: arn:aws:lambda:us-east-1:123456789012:function:list-orders/);
+  });
+});
+
+describe('properties named like the schema keywords REST ignores', () => {
+  const emitted = emitSpec('test/emit/gateway/specs/keyword-named-properties.yaml');
+
+  it('are kept as properties; only the keywords themselves are removed', async () => {
+    const { build } = await emitted;
+    const settings = JSON.parse(build.files.get('openapi.rest.json')!.content).components.schemas.Settings;
+    expect(settings.example).toBeUndefined();
+    expect(settings.required).toEqual(['default', 'example']);
+    expect(settings.properties).toEqual({
+      default: { type: 'string' },
+      example: { type: 'object', properties: { readOnly: { type: 'boolean' }, nullable: { type: 'integer' } } },
+      discriminator: { type: 'string' },
+    });
+  });
+
+  it('round-trips, and the comparison sees those properties (it would notice one going missing)', async () => {
+    const e = await emitted;
+    const back = await reload(e);
+    const options = { renames: e.build.modelRenames, restRewrites: true };
+    const view = modelView(back.api, options) as { models: { name: string; schema: any }[] };
+    expect(view).toEqual(modelView(e.api, options));
+    const settings = view.models.find((m) => m.name === 'Settings')!.schema;
+    expect(Object.keys(settings.properties)).toEqual(['default', 'example', 'discriminator']);
+    expect(Object.keys(settings.properties.example.properties)).toEqual(['readOnly', 'nullable']);
+    // Losing the property named `default` is a difference the round trip reports.
+    const model = back.api.models.find((m) => m.name === 'Settings')!;
+    delete (model.schema.properties as Record<string, unknown>).default;
+    expect(modelView(back.api, options)).not.toEqual(modelView(e.api, options));
   });
 });
