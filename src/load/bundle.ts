@@ -231,12 +231,17 @@ export class Bundler {
     }
 
     const section = pending.declaration ? undefined : hoistSection(pending.kind, this.version);
+    // A schema file's own `definitions` (a JSON Schema habit) are sibling schemas, not part of this one.
+    const nested = pending.kind === 'schema' && !Array.isArray(value) ? this.nestedDefinitions(value as Record<string, unknown>) : undefined;
+    const component = nested ? nested.schema : value;
+
     if (section && !Array.isArray(value)) {
-      const name = this.declare(section, nameFor(target, tokens), value);
+      const name = this.declare(section, nameFor(target, tokens), component);
       const placedAt = formatPointer([...section, name]);
       this.place(target, pointer, placedAt);
       pending.refObject.$ref = pointerToRef(placedAt);
       this.written.add(pending.refObject);
+      if (nested) this.hoistDefinitions(target, pointer, nested.containers);
       const sectionObject = getAt(this.document, section).value as Record<string, unknown>;
       this.walk(sectionObject, name, pending.kind, target, pointer, placedAt, true);
       return;
@@ -244,16 +249,93 @@ export class Bundler {
 
     // Inline where used. Sibling keys of the `$ref` (a description beside it) are kept on a copy.
     const siblings = Object.keys(pending.refObject).filter((k) => k !== '$ref');
-    let placed: unknown = value;
+    let placed: unknown = component;
     if (siblings.length > 0 && !Array.isArray(value)) {
       const merged: Record<string, unknown> = {};
-      for (const k of Object.keys(value)) setOwn(merged, k, (value as Record<string, unknown>)[k]);
+      for (const k of Object.keys(component as object)) setOwn(merged, k, (component as Record<string, unknown>)[k]);
       for (const k of siblings) setOwn(merged, k, pending.refObject[k]);
       placed = merged;
     }
     this.setHolder(pending, placed);
     this.place(target, pointer, pending.bundledPointer);
+    if (nested) this.hoistDefinitions(target, pointer, nested.containers);
     this.walk(pending.holder, pending.holderKey, pending.kind, target, pointer, pending.bundledPointer, pending.declaration);
+  }
+
+  /**
+   * In OpenAPI 3.x a schema file's top-level `definitions` (and, for 3.0, `$defs`) cannot stay inside
+   * the component it becomes: the 3.0 Schema Object has no such keyword, so validators (OAS-001) flag
+   * the bundled document. Returns a copy of the schema without them, and the containers to hoist;
+   * undefined when there is nothing to hoist. The file's own object is left as it is, so refs into
+   * it (`pet.yaml#/definitions/NewPet`) still resolve.
+   */
+  private nestedDefinitions(schema: Record<string, unknown>): { schema: Record<string, unknown>; containers: Array<[string, Record<string, unknown>]> } | undefined {
+    if (this.version === '2.0') return undefined;
+    const keys = this.version === '3.0' ? ['definitions', '$defs'] : ['definitions'];
+    const containers: Array<[string, Record<string, unknown>]> = [];
+    for (const key of keys) {
+      const defs = own.call(schema, key) ? schema[key] : undefined;
+      if (defs !== null && typeof defs === 'object' && !Array.isArray(defs)) containers.push([key, defs as Record<string, unknown>]);
+    }
+    if (containers.length === 0) return undefined;
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(schema)) if (!containers.some(([key]) => key === k)) setOwn(copy, k, schema[k]);
+    return { schema: copy, containers };
+  }
+
+  /**
+   * Declares each member of the hoisted containers as a component schema of its own: under the
+   * entry's declaration that refers to it when there is one (`NewPet: {$ref: pet.yaml#/definitions/NewPet}`),
+   * else under its own name.
+   */
+  private hoistDefinitions(file: SourceFile, pointer: string, containers: Array<[string, Record<string, unknown>]>): void {
+    const section = hoistSection('schema', this.version) as readonly string[];
+    for (const [key, defs] of containers) {
+      for (const name of Object.keys(defs)) {
+        const member = defs[name];
+        const memberPointer = childPointer(childPointer(pointer, key), name);
+        if (member === null || typeof member !== 'object' || file.placed.has(memberPointer)) continue;
+        const sectionObject = (getAt(this.document, section).value ?? {}) as Record<string, unknown>;
+        const declared = this.entryDeclarations().get(`${file.key}#${memberPointer}`);
+        let componentName: string;
+        if (declared !== undefined && own.call(sectionObject, declared) && isExternalRef(sectionObject[declared])) {
+          setOwn(sectionObject, declared, member);
+          componentName = declared;
+        } else {
+          componentName = this.declare(section, name, member);
+        }
+        const placedAt = formatPointer([...section, componentName]);
+        this.place(file, memberPointer, placedAt);
+        const home = getAt(this.document, section).value as Record<string, unknown>;
+        this.walk(home, componentName, 'schema', file, memberPointer, placedAt, true);
+      }
+    }
+  }
+
+  private declarations: Map<string, string> | undefined;
+
+  /** The entry's component schemas declared as a `$ref` to another file: "absolute file#pointer" → name. */
+  private entryDeclarations(): Map<string, string> {
+    if (this.declarations) return this.declarations;
+    const map = new Map<string, string>();
+    const section = getAt(this.document, hoistSection('schema', this.version) as readonly string[]);
+    if (section.found && section.value !== null && typeof section.value === 'object') {
+      const schemas = section.value as Record<string, unknown>;
+      for (const name of Object.keys(schemas)) {
+        const node = schemas[name];
+        if (!isExternalRef(node)) continue;
+        const ref = (node as { $ref: string }).$ref;
+        const hash = ref.indexOf('#');
+        try {
+          const location = this.locate(hash === -1 ? ref : ref.slice(0, hash), this.entry, ref, () => ({ file: this.entry.key, line: 1, column: 1 }));
+          map.set(`${location}#${hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1))}`, name);
+        } catch {
+          // a malformed ref is reported when it is resolved
+        }
+      }
+    }
+    this.declarations = map;
+    return map;
   }
 
   /**
@@ -401,6 +483,13 @@ const BUILT_IN_MODELS: Record<string, () => Record<string, unknown>> = {
   Empty: () => ({ title: 'Empty Schema', type: 'object' }),
   Error: () => ({ title: 'Error Schema', type: 'object', properties: { message: { type: 'string' } } }),
 };
+
+/** An object that is a `$ref` to another file (not `#/…`). */
+function isExternalRef(node: unknown): boolean {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return false;
+  const ref = (node as Record<string, unknown>).$ref;
+  return typeof ref === 'string' && !ref.startsWith('#') && ref !== '';
+}
 
 /** Whether a pointer names a node of the bundled document, following internal `$ref`s on the way. */
 function resolvesInBundle(document: unknown, pointer: string): boolean {

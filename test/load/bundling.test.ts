@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
-import { expectSelfContained, writeTree } from './helpers.js';
+import { expectSelfContained, fixturesDir, writeTree } from './helpers.js';
 
 describe('bundling', () => {
   it('Swagger 2.0: external schemas, parameters and responses go to definitions, parameters and responses', async () => {
@@ -165,5 +165,66 @@ x-all-parameters:
       Page: { name: 'page', in: 'query', schema: { type: 'integer' } },
     });
     expect(sourceMap.lookup('/x-all-parameters/Page/schema')).toEqual({ file: path.join(dir, 'params.yaml'), line: 2, column: 31 });
+  });
+});
+
+describe('schema files with their own definitions (OpenAPI 3.x)', () => {
+  /** Every key `definitions`/`$defs` under components/schemas, as pointers. */
+  function nestedDefinitionKeys(node: unknown, pointer: string, out: string[] = []): string[] {
+    if (node === null || typeof node !== 'object') return out;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'definitions' || key === '$defs') out.push(`${pointer}/${key}`);
+      nestedDefinitionKeys(value, `${pointer}/${key}`, out);
+    }
+    return out;
+  }
+
+  it('fixtures/multi-file: the bundle has no definitions inside schemas and validates as OpenAPI 3.0', async () => {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+    const entry = path.join(fixturesDir, 'multi-file/openapi.yaml');
+    const { document, sourceMap } = await load(entry);
+    const schemas = (document.components as any).schemas;
+    expect(nestedDefinitionKeys(schemas, '/components/schemas')).toEqual([]);
+    // NewPet, declared in the entry as pet.yaml#/definitions/NewPet, holds the schema itself
+    expect(schemas.NewPet.required).toEqual(['name']);
+    expect(sourceMap.lookup('/components/schemas/NewPet/properties')).toEqual({ file: path.join(fixturesDir, 'multi-file/schemas/pet.yaml'), line: 21, column: 5 });
+    expectSelfContained(document);
+    await expect(SwaggerParser.validate(structuredClone(document) as any)).resolves.toBeTruthy();
+  });
+
+  it('members nobody declared become components of their own; refs into them follow', async () => {
+    const dir = writeTree({
+      'api.yaml': `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /orders:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: 'order.yaml'}
+`,
+      'order.yaml': 'type: object\nproperties:\n  line: {$ref: "#/definitions/Line"}\n  money: {$ref: "#/$defs/Money"}\ndefinitions:\n  Line:\n    type: object\n    properties:\n      price: {$ref: "#/$defs/Money"}\n$defs:\n  Money: {type: string, pattern: "^[0-9]+$"}\n',
+    });
+    const { document, sourceMap } = await load(path.join(dir, 'api.yaml'));
+    const schemas = (document.components as any).schemas;
+    expect(Object.keys(schemas).sort()).toEqual(['Line', 'Money', 'order']);
+    expect(schemas.order).toEqual({ type: 'object', properties: { line: { $ref: '#/components/schemas/Line' }, money: { $ref: '#/components/schemas/Money' } } });
+    expect(schemas.Line.properties.price).toEqual({ $ref: '#/components/schemas/Money' });
+    expect(sourceMap.lookup('/components/schemas/Money/pattern')).toEqual({ file: path.join(dir, 'order.yaml'), line: 11, column: 25 });
+    expectSelfContained(document);
+  });
+
+  it('OpenAPI 3.1 keeps $defs (a JSON Schema 2020-12 keyword) in place', async () => {
+    const dir = writeTree({
+      'api.yaml': 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Order: {$ref: order.yaml}\n',
+      'order.yaml': 'type: object\nproperties:\n  money: {$ref: "#/$defs/Money"}\n$defs:\n  Money: {type: string}\n',
+    });
+    const { document } = await load(path.join(dir, 'api.yaml'));
+    const order = (document.components as any).schemas.Order;
+    expect(order.$defs).toEqual({ Money: { type: 'string' } });
+    expect(order.properties.money).toEqual({ $ref: '#/components/schemas/Order/$defs/Money' });
   });
 });
