@@ -15,11 +15,18 @@ interface CachedFile {
 /** Opaque to callers: create it with `createLoadCache()` and pass it as `LoadOptions.cache` to every load. */
 export class LoadCache {
   private readonly files = new Map<string, CachedFile>();
+  /** Reads served from the cache, and files (re-)parsed, since creation. */
+  hits = 0;
+  misses = 0;
 
   /** The parse of `file` when its stat still matches; undefined when it changed or was never read. */
   get(file: string, mtimeMs: number, size: number, asText: boolean): ParsedSource | undefined {
     const hit = this.files.get(file);
-    if (!hit || hit.mtimeMs !== mtimeMs || hit.size !== size || hit.asText !== asText) return undefined;
+    if (!hit || hit.mtimeMs !== mtimeMs || hit.size !== size || hit.asText !== asText) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     return hit.parsed;
   }
 

@@ -69,7 +69,7 @@ describe('fixtures/multi-file', () => {
     expect(paths['/pets']!.get.responses['200'].headers['x-next']).toEqual({ $ref: '#/components/headers/NextPage' });
     // a ref from another file back into the entry stays a plain internal ref
     expect(paths['/pets']!.get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PetList' });
-    // the declared NewPet is its home; the place inside Pet refers to it
+    // the declared NewPet is its home
     expect(components.schemas!.NewPet.properties.name).toEqual({ type: 'string', maxLength: 64 });
     // pet.yaml's own `definitions` are not nested inside the Pet component (3.0 has no such keyword)
     expect(components.schemas!.Pet.definitions).toBeUndefined();
