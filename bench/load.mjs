@@ -2,10 +2,13 @@
 // Times the load stage alone on the large real specs, each in a fresh Node process (cold JIT, as a
 // CLI run is), and reports wall time and peak memory (max RSS of that process).
 //   node bench/load.mjs            → a table; or import { benchLoad } from './load.mjs'
+// Then a watch-mode figure: in one process, a cold load with a LoadCache, one file touched (in a
+// temporary copy of the spec, so ../shared is never modified), and the warm re-load.
 // Reads dist/ (built by `node bin/build.js`, which this script runs when dist is stale).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,6 +38,51 @@ async function measureOnce(spec) {
     peakRssMb,
     peakRssAfterLookupMb: process.resourceUsage().maxRSS / 1024,
   }));
+}
+
+/** Files to touch between the cold and the warm load: a leaf of DigitalOcean's tree, Stripe's only file. */
+const WATCH_TOUCH = {
+  stripe: 'openapi.yaml',
+  digitalocean: 'resources/droplets/droplets_list.yml',
+};
+
+/** One watch-mode measurement in this process: cold load with a cache, touch one file, warm re-load. */
+async function measureWatch(spec, touch) {
+  const { load, createLoadCache } = await import(pathToFileURL(path.join(repo, 'dist/load/index.js')).href);
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'apigw-bench-watch-'));
+  try {
+    cpSync(path.dirname(spec), copy, { recursive: true });
+    const entry = path.join(copy, path.basename(spec));
+    const cache = createLoadCache();
+    let start = process.hrtime.bigint();
+    const cold = await load(entry, { cache });
+    const coldMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(path.join(copy, touch), later, later);
+    cache.hits = 0;
+    cache.misses = 0;
+    start = process.hrtime.bigint();
+    await load(entry, { cache });
+    const warmMs = Number(process.hrtime.bigint() - start) / 1e6;
+    // the same warm re-load without a cache, for comparison (JIT already warm)
+    start = process.hrtime.bigint();
+    await load(entry);
+    const uncachedMs = Number(process.hrtime.bigint() - start) / 1e6;
+    process.stdout.write(JSON.stringify({ coldMs, warmMs, uncachedMs, reparsed: cache.misses, reused: cache.hits, files: cold.files.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** Watch-mode re-load after touching one file, per spec (one process each). */
+export async function benchWatch({ specs = LOAD_SPECS } = {}) {
+  await ensureDist();
+  const results = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--watch-once', spec, WATCH_TOUCH[name]], { encoding: 'utf8' });
+    results.push({ name, ...JSON.parse(out) });
+  }
+  return results;
 }
 
 async function ensureDist() {
@@ -75,8 +123,11 @@ export async function benchLoad({ runs = 5, specs = LOAD_SPECS } = {}) {
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   const onceAt = process.argv.indexOf('--once');
+  const watchAt = process.argv.indexOf('--watch-once');
   if (onceAt !== -1) {
     await measureOnce(process.argv[onceAt + 1]);
+  } else if (watchAt !== -1) {
+    await measureWatch(process.argv[watchAt + 1], process.argv[watchAt + 2]);
   } else {
     const runs = Number(process.env.BENCH_RUNS ?? 5);
     for (const r of await benchLoad({ runs })) {
@@ -84,6 +135,12 @@ if (invokedDirectly) {
         `load ${r.name.padEnd(13)} median ${r.medianLoadMs.toFixed(0).padStart(5)} ms  min ${r.minLoadMs.toFixed(0).padStart(5)} ms  ` +
           `peak RSS ${r.peakRssMb.toFixed(0).padStart(4)} MB  first source-map lookup ${r.firstLookupMs.toFixed(0)} ms ` +
           `(peak RSS then ${r.peakRssAfterLookupMb.toFixed(0)} MB)  ${r.files} files, ${r.runs} cold runs`,
+      );
+    }
+    for (const r of await benchWatch()) {
+      console.log(
+        `watch ${r.name.padEnd(12)} cold (with cache) ${r.coldMs.toFixed(0).padStart(5)} ms → one file touched, re-load ${r.warmMs.toFixed(0).padStart(5)} ms ` +
+          `(${r.reparsed} re-parsed, ${r.reused} reused; same re-load without cache ${r.uncachedMs.toFixed(0)} ms)  peak RSS ${r.peakRssMb.toFixed(0)} MB`,
       );
     }
   }
