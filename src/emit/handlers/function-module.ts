@@ -4,10 +4,10 @@
 
 import type { Api, Integration, Route } from '../../model/types.js';
 import { jsDoc, stringLiteral } from '../shared/escape.js';
-import { propertyKey, toCamelCase, uniqueNames, splitWords } from '../shared/naming.js';
+import { toCamelCase, uniqueNames, splitWords, valueKey } from '../shared/naming.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import type { FunctionPlan, RoutePlan } from './plan.js';
-import { nonProxyTypes, pickContent, proxyEventType, proxyResponseType, requiredParams } from './route-types.js';
+import { nonProxyTypes, parameterEnums, pickContent, proxyEventType, proxyResponseType, requiredParams } from './route-types.js';
 import type { SchemaRegistry } from './schemas.js';
 import { messageTemplate, type MessageTemplate } from './selection-pattern.js';
 import { importModels } from './model-imports.js';
@@ -168,6 +168,10 @@ function renderRoute(plan: RoutePlan, ctx: ModuleContext): RenderedRoute {
 
   const { type: eventType, body } = proxyEventType(plan, ctx.space);
   const spec = [...specBase];
+  const enums = parameterEnums(route, ctx.space);
+  if (enums.length > 0) {
+    spec.push(`    enums: [${enums.map((e) => `{ in: ${stringLiteral(e.in)}, name: ${stringLiteral(e.name)}, values: ${strings(e.values)} }`).join(', ')}],`);
+  }
   let extras = '';
   if (body.validation) {
     const schemaConst = `${plan.operation}BodySchema`;
@@ -195,7 +199,7 @@ function strings(values: readonly string[]): string {
 
 function stringRecord(record: Record<string, string>): string {
   const entries = Object.entries(record);
-  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${stringLiteral(v)}`).join(', ')} }`;
+  return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${valueKey(k)}: ${stringLiteral(v)}`).join(', ')} }`;
 }
 
 function responseContentTypes(route: Route): Record<string, string> {
@@ -259,7 +263,7 @@ function renderErrorHelpers(name: string, route: Route, helpers: RenderedRoute['
           ? `${stringLiteral(h.template.prefix)} + (errorDetail(detail) || ${stringLiteral('error')}) + ${stringLiteral(h.template.suffix)}`
           : `${stringLiteral(h.template.prefix)} + errorDetail(detail) + ${stringLiteral(h.template.suffix)}`;
     const param = h.template.slot === 'none' ? '' : 'detail = ""';
-    return `${doc}  ${propertyKey(h.name)}(${param}): IntegrationError {\n    return new IntegrationError(${message}, ${stringLiteral(h.statusCode)}, ${stringLiteral(h.name)});\n  },`;
+    return `${doc}  ${valueKey(h.name)}(${param}): IntegrationError {\n    return new IntegrationError(${message}, ${stringLiteral(h.statusCode)}, ${stringLiteral(h.name)});\n  },`;
   });
   return `/** Errors ${route.key} may throw, one per declared error response. */\nexport const ${name} = {\n${members.join('\n')}\n} as const;\n`;
 }

@@ -38,14 +38,41 @@ function objectType(members: string[], indent: string): string {
   return `{\n${members.map((m) => `${indent}  ${m}`).join('\n')}\n${indent}}`;
 }
 
-function paramsType(params: Parameter[], location: 'path' | 'query' | 'header', indent: string): string {
+function paramsType(params: Parameter[], location: 'path' | 'query' | 'header', space: TypeSpace, indent: string): string {
   const members = params
     .filter((p) => p.in === location)
     .map((p) => {
       const name = location === 'header' ? p.name.toLowerCase() : p.name;
-      return `${propertyKey(name)}${p.required || location === 'path' ? '' : '?'}: string;`;
+      const values = stringEnum(p.schema, space);
+      return `${propertyKey(name)}${p.required || location === 'path' ? '' : '?'}: ${values ? values.map(stringLiteral).join(' | ') : 'string'};`;
     });
   return objectType(members, indent);
+}
+
+/**
+ * The values of a parameter's string enum (following a `$ref`), or undefined. Only string enums
+ * narrow: API Gateway delivers every parameter as text, and a number enum's `1` may arrive as
+ * `1.0`, so those stay `string`.
+ */
+export function stringEnum(schema: Schema, space: TypeSpace): string[] | undefined {
+  const resolved = space.resolve(schema);
+  const values = resolved?.enum;
+  if (!Array.isArray(values)) return undefined;
+  // `null` (a nullable enum) cannot arrive as a parameter: it is left out.
+  const present = values.filter((v) => v !== null);
+  if (present.length === 0 || !present.every((v): v is string => typeof v === 'string')) return undefined;
+  return [...new Set(present)];
+}
+
+/** Parameters whose values the router checks against their enum (400 otherwise), so the narrowed types hold. */
+export function parameterEnums(route: Route, space: TypeSpace): { in: 'path' | 'query' | 'header'; name: string; values: string[] }[] {
+  const out: { in: 'path' | 'query' | 'header'; name: string; values: string[] }[] = [];
+  for (const p of route.parameters) {
+    if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header') continue;
+    const values = stringEnum(p.schema, space);
+    if (values) out.push({ in: p.in, name: p.in === 'header' ? p.name.toLowerCase() : p.name, values });
+  }
+  return out;
 }
 
 export function requiredParams(route: Route): { path: string[]; query: string[]; header: string[] } {
@@ -142,7 +169,7 @@ function simplifiedBodyType(route: Route, space: TypeSpace): string | undefined 
 export function proxyEventType(plan: RoutePlan, space: TypeSpace): { type: string; body: RequestBodyInfo } {
   const route = plan.route;
   const body = requestBodyInfo(route, space, '  ');
-  const args = [paramsType(route.parameters, 'path', '  '), paramsType(route.parameters, 'query', '  '), paramsType(route.parameters, 'header', '  '), body.type];
+  const args = [paramsType(route.parameters, 'path', space, '  '), paramsType(route.parameters, 'query', space, '  '), paramsType(route.parameters, 'header', space, '  '), body.type];
   if (plan.format === 'proxy-v1') return { type: `ProxyEventV1<\n  ${args.join(',\n  ')},\n  ${v1AuthorizerContext(route)}\n>`, body };
   return { type: `ProxyEventV2<\n  ${args.join(',\n  ')},\n  ${v2RequestContext(route)}\n>`, body };
 }
