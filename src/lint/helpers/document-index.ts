@@ -6,8 +6,11 @@ import type { Pointer } from '../../model/types.js';
 import { escapeToken } from '../pointer.js';
 
 export interface DocumentIndex {
-  /** Every `$ref` string: where it is (the pointer of the object holding it) and its value. */
-  refs: { pointer: Pointer; ref: string }[];
+  /**
+   * Every `$ref` that is not internal (`#…`): where it is (the pointer of the object holding it) and
+   * its value. Internal ones are not listed: Stripe has thousands, and no rule needs their pointers.
+   */
+  externalRefs: { pointer: Pointer; ref: string }[];
   /** Every string value containing `${AWS::`, outside CloudFormation `Fn::Sub` (which CloudFormation resolves). */
   awsVariableStrings: { pointer: Pointer; value: string }[];
 }
@@ -17,7 +20,7 @@ const cache = new WeakMap<LoadedDocument, DocumentIndex>();
 export function documentIndex(document: LoadedDocument): DocumentIndex {
   let index = cache.get(document);
   if (index) return index;
-  const idx: DocumentIndex = { refs: [], awsVariableStrings: [] };
+  const idx: DocumentIndex = { externalRefs: [], awsVariableStrings: [] };
   // Tokens of the current path; a pointer string is built only for the few nodes reported, not for
   // every node of a multi-megabyte spec. The bundled document may share subtrees (YAML anchors),
   // so a visited set keeps the walk linear. Depth is bounded by the document's nesting.
@@ -40,7 +43,7 @@ export function documentIndex(document: LoadedDocument): DocumentIndex {
       return;
     }
     const obj = node as Record<string, unknown>;
-    if (typeof obj.$ref === 'string') idx.refs.push({ pointer: pointer(), ref: obj.$ref });
+    if (typeof obj.$ref === 'string' && !obj.$ref.startsWith('#')) idx.externalRefs.push({ pointer: pointer(), ref: obj.$ref });
     for (const key in obj) {
       if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
       path.push(key);

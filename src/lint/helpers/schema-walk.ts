@@ -8,31 +8,54 @@ import { isObject, type JsonObject } from './raw.js';
 
 export interface SchemaNode {
   schema: JsonObject;
-  pointer: Pointer;
+  /** Built on first read: most sub-schemas are never reported, and Stripe has ~60,000 of them. */
+  readonly pointer: Pointer;
+}
+
+class LazyNode implements SchemaNode {
+  private built: Pointer | undefined;
+  constructor(
+    readonly schema: JsonObject,
+    private readonly parent: LazyNode | Pointer,
+    private readonly tokens: readonly (string | number)[],
+  ) {}
+  get pointer(): Pointer {
+    if (this.built === undefined) {
+      const base = typeof this.parent === 'string' ? this.parent : this.parent.pointer;
+      this.built = this.tokens.length === 0 ? base : child(base, ...this.tokens);
+    }
+    return this.built;
+  }
 }
 
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
 const SUBSCHEMA_SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
-/** Depth-first sub-schemas of `schema` (including itself). */
-export function walkSchema(schema: unknown, pointer: Pointer, out: SchemaNode[] = [], depth = 0): SchemaNode[] {
-  if (!isObject(schema) || depth > 64) return out;
-  out.push({ schema, pointer });
+/** Depth-first sub-schemas of `schema` (including itself); read `pointer` only for what you report. */
+export function walkSchema(schema: unknown, pointer: Pointer): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  visit(schema, pointer, [], out, 0);
+  return out;
+}
+
+function visit(schema: unknown, parent: LazyNode | Pointer, tokens: (string | number)[], out: SchemaNode[], depth: number): void {
+  if (!isObject(schema) || depth > 64) return;
+  const node = new LazyNode(schema, parent, tokens);
+  out.push(node);
   for (const key of SUBSCHEMA_MAPS) {
     const map = schema[key];
-    if (isObject(map)) for (const [name, sub] of Object.entries(map)) walkSchema(sub, child(pointer, key, name), out, depth + 1);
+    if (isObject(map)) for (const name of Object.keys(map)) visit(map[name], node, [key, name], out, depth + 1);
   }
   for (const key of SUBSCHEMA_SINGLE) {
     const sub = schema[key];
-    if (Array.isArray(sub)) sub.forEach((s, i) => walkSchema(s, child(pointer, key, i), out, depth + 1));
-    else if (isObject(sub)) walkSchema(sub, child(pointer, key), out, depth + 1);
+    if (Array.isArray(sub)) sub.forEach((s, i) => visit(s, node, [key, i], out, depth + 1));
+    else if (isObject(sub)) visit(sub, node, [key], out, depth + 1);
   }
   for (const key of SUBSCHEMA_LISTS) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((s, i) => walkSchema(s, child(pointer, key, i), out, depth + 1));
+    if (Array.isArray(list)) list.forEach((s, i) => visit(s, node, [key, i], out, depth + 1));
   }
-  return out;
 }
 
 const cache = new WeakMap<Model, SchemaNode[]>();

@@ -10,10 +10,8 @@ export const apigwDoc003: Rule = {
   fact: '"$ref cannot be used to reference other files" — REST import does not resolve external references [D].',
   visitors: {
     api(_api, ctx) {
-      for (const { pointer, ref } of documentIndex(ctx.document).refs) {
-        if (!ref.startsWith('#')) {
-          ctx.report({ message: `$ref '${ref}' points outside this document; API Gateway resolves only '#/…' references: inline it or bundle the spec`, pointer: child(pointer, '$ref') });
-        }
+      for (const { pointer, ref } of documentIndex(ctx.document).externalRefs) {
+        ctx.report({ message: `$ref '${ref}' points outside this document; API Gateway resolves only '#/…' references: inline it or bundle the spec`, pointer: child(pointer, '$ref') });
       }
       const files = ctx.document.files;
       if (files.length > 1) {

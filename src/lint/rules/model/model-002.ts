@@ -14,12 +14,13 @@ export const apigwModel002: Rule = {
     model(model, ctx) {
       // One report per keyword per model, at its first use: thousands of identical warnings help nobody.
       const found = new Map<string, { pointer: string; count: number }>();
-      for (const { schema, pointer } of modelSchemas(model)) {
+      for (const node of modelSchemas(model)) {
+        const schema = node.schema;
         for (const k of UNSUPPORTED) {
           if (!(k in schema)) continue;
           const f = found.get(k);
           if (f) f.count++;
-          else found.set(k, { pointer: child(pointer, k), count: 1 });
+          else found.set(k, { pointer: child(node.pointer, k), count: 1 });
         }
       }
       for (const [k, { pointer, count }] of found) {

@@ -10,12 +10,13 @@ export const apigwModel003: Rule = {
   appliesTo: ['rest'],
   visitors: {
     model(model, ctx) {
-      for (const { schema, pointer } of modelSchemas(model)) {
+      for (const node of modelSchemas(model)) {
+        const schema = node.schema;
         const format = schema.format;
         if (format === 'decimal') {
-          ctx.report({ message: "format: decimal is not supported by API Gateway models: use type: number (or type: string with a pattern)", pointer: child(pointer, 'format') });
+          ctx.report({ message: "format: decimal is not supported by API Gateway models: use type: number (or type: string with a pattern)", pointer: child(node.pointer, 'format') });
         } else if ((format === 'int32' || format === 'int64') && (schema.type === 'number' || (Array.isArray(schema.type) && schema.type.includes('number')))) {
-          ctx.report({ message: `type: number with format: ${format} is not supported by API Gateway models: use type: integer`, pointer: child(pointer, 'format') });
+          ctx.report({ message: `type: number with format: ${format} is not supported by API Gateway models: use type: integer`, pointer: child(node.pointer, 'format') });
         }
       }
     },

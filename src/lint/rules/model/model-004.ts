@@ -12,10 +12,11 @@ export const apigwModel004: Rule = {
   visitors: {
     model(model, ctx) {
       const self = model.pointer;
-      for (const { schema, pointer } of modelSchemas(model)) {
+      for (const node of modelSchemas(model)) {
+        const schema = node.schema;
         if (ctx.api.version === '2.0') {
           if ('oneOf' in schema) {
-            ctx.report({ message: 'oneOf is not supported for Swagger 2.0 API Gateway models (nor for SDK generation): use a single schema or convert to OpenAPI 3.0', pointer: child(pointer, 'oneOf'), severity: 'warn' });
+            ctx.report({ message: 'oneOf is not supported for Swagger 2.0 API Gateway models (nor for SDK generation): use a single schema or convert to OpenAPI 3.0', pointer: child(node.pointer, 'oneOf'), severity: 'warn' });
           }
           continue;
         }
@@ -26,7 +27,7 @@ export const apigwModel004: Rule = {
             if (!isObject(item) || typeof item.$ref !== 'string') return;
             const target = item.$ref.startsWith('#') ? item.$ref.slice(1) : '';
             if (target === self || target.startsWith(self + '/')) {
-              ctx.report({ message: `${key} in model '${model.name}' references its own schema (${item.$ref}); API Gateway cannot import that: move the referenced part into a separate model`, pointer: child(pointer, key, i, '$ref') });
+              ctx.report({ message: `${key} in model '${model.name}' references its own schema (${item.$ref}); API Gateway cannot import that: move the referenced part into a separate model`, pointer: child(node.pointer, key, i, '$ref') });
             }
           });
         }

@@ -10,9 +10,10 @@ export const apigwModel009: Rule = {
   appliesTo: ['rest'],
   visitors: {
     model(model, ctx) {
-      for (const { schema, pointer } of modelSchemas(model)) {
+      for (const node of modelSchemas(model)) {
+        const schema = node.schema;
         if (typeof schema.description === 'string' && schema.description.includes('*/')) {
-          ctx.report({ message: "description contains '*/', which ends a comment in generated SDK code: write '* /' or rephrase", pointer: child(pointer, 'description') });
+          ctx.report({ message: "description contains '*/', which ends a comment in generated SDK code: write '* /' or rephrase", pointer: child(node.pointer, 'description') });
         }
       }
     },
