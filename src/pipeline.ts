@@ -4,8 +4,11 @@
 import { load } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
-import { emitWithReport, ALL_TARGETS, RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway, orphanedImplementations, type GatewayChange } from './emit/index.js';
-import { write, type WriteResult } from './output/index.js';
+// Emitters load only when a build runs (they bring prettier and Handlebars): `lint` and `routes`
+// import this module for loadApi and should start fast. The imports below are emitter-free.
+import type { GatewayChange } from './emit/index.js';
+import { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './emit/gateway/resolved-rules.js';
+import { write, TARGETS, type WriteResult } from './output/index.js';
 import { readManifest } from './output/manifest.js';
 import type { LoadedDocument } from './load/types.js';
 import type { Api } from './model/types.js';
@@ -60,7 +63,7 @@ export const REWRITTEN_NOTE = '(rewritten in gateway output)';
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const config = options.config ?? {};
   const { document, api } = await loadApi(options.spec, config);
-  const targets: readonly Target[] = config.targets ?? ALL_TARGETS;
+  const targets: readonly Target[] = config.targets ?? TARGETS;
   const linted = options.lint === false ? [] : lint(api, document, config);
   // Errors the gateway output rewrites away do not stop a build that emits it; `lint` still
   // reports them as errors, since it judges the source as AWS would import it.
@@ -69,6 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const stopped = (): BuildOutcome => ({ document, api, diagnostics, stoppedByLint: true, orphanedHandlers: [] });
   if (diagnostics.some((d) => d.severity === 'error')) return stopped();
 
+  const { emitWithReport, orphanedImplementations } = await import('./emit/index.js');
   const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
   const declined = new Set(unresolvedByGateway(gatewayChanges ?? []));
   if (declined.size > 0 && linted.some((d) => d.severity === 'error' && declined.has(d.ruleId))) {

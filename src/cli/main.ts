@@ -6,13 +6,41 @@
 // apigw-gen: printed as one line, with the stack trace only when APIGW_GEN_DEBUG is set).
 
 import { readFileSync } from 'node:fs';
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { ApigwError } from '../errors.js';
-import { buildCommand } from './commands/build.js';
-import { lintCommand } from './commands/lint.js';
-import { routesCommand } from './commands/routes.js';
-import { vtlCommand } from './commands/vtl.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
+
+/**
+ * The commands, each loaded only when it runs: a command module pulls in its whole stage (the
+ * emitters with prettier and Handlebars for build, every rule for lint), and `lint` or `--help`
+ * should not pay for the others. `--help` lists them from the names and descriptions here.
+ */
+interface LazyCommand {
+  name: string;
+  command: string;
+  describe: string;
+  load: () => Promise<CommandModule<any, any>>;
+}
+
+const COMMANDS: readonly LazyCommand[] = [
+  { name: 'build', command: 'build [spec]', describe: 'Lint the spec, then generate the SDK, handlers, VTL templates and gateway config', load: async () => (await import('./commands/build.js')).buildCommand },
+  { name: 'lint', command: 'lint [spec]', describe: 'Check the spec against the rules API Gateway enforces at import, deploy and run time', load: async () => (await import('./commands/lint.js')).lintCommand },
+  { name: 'routes', command: 'routes [spec]', describe: 'List every route: method, path, integration and target, authorizer, API key, validator', load: async () => (await import('./commands/routes.js')).routesCommand },
+  { name: 'vtl', command: 'vtl <command>', describe: 'Mapping-template (VTL) tools', load: async () => (await import('./commands/vtl.js')).vtlCommand },
+];
+
+/** The command module argv runs (loaded), and the others as name + description only. */
+async function commandModules(argv: string[]): Promise<CommandModule<any, any>[]> {
+  const chosen = argv.find((a) => COMMANDS.some((c) => c.name === a));
+  return Promise.all(
+    COMMANDS.map(async (c) => (c.name === chosen ? await c.load() : { command: c.command, describe: c.describe, handler: notLoaded })),
+  );
+}
+
+/** Only reachable if yargs picked a different command than the one loaded: never run a stub silently. */
+function notLoaded(): never {
+  throw new ApigwError('USAGE', 'could not tell which command to run: put the command first (e.g. `apigw-gen lint openapi.yaml --config c.json`)');
+}
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -37,7 +65,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const stop = options.stopSignal ? { promise: options.stopSignal, dispose: () => undefined } : signalStop();
   const ctx: CliContext = { io, exitCode: EXIT_OK, stopSignal: stop.promise };
   try {
-    await parser(argv).parseAsync(argv, { [CONTEXT_KEY]: ctx });
+    await parser(argv, await commandModules(argv)).parseAsync(argv, { [CONTEXT_KEY]: ctx });
     return ctx.exitCode;
   } catch (error) {
     return reportError(error, io);
@@ -46,14 +74,12 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   }
 }
 
-function parser(argv: string[]) {
-  return yargs(argv)
+function parser(argv: string[], commands: CommandModule<any, any>[]) {
+  let y = yargs(argv);
+  for (const command of commands) y = y.command(command);
+  return y
     .scriptName('apigw-gen')
     .usage('$0 <command> [options]\n\nCompiler and linter for Amazon API Gateway APIs written in OpenAPI.')
-    .command(buildCommand)
-    .command(lintCommand)
-    .command(routesCommand)
-    .command(vtlCommand)
     .demandCommand(1, 'Say which command to run.')
     .recommendCommands()
     .strict()
