@@ -1,6 +1,20 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
 import { isObject, rawAt } from '../../helpers/raw.js';
+import type { RuleContext } from '../../rule.js';
+
+/**
+ * Whether the author wrote this `#/components/responses/…` ref. In a multi-file spec a response `$ref`-ed
+ * from another file (`responses/x.yml`) is hoisted there by the bundler: the author wrote a file ref,
+ * the bundled definition `apigw-gen build` deploys inlines it, and APIGW-DOC-003 already covers
+ * multi-file specs. Such a ref sits in a different file than its target.
+ */
+function writtenAsInternalRef(ctx: RuleContext, refPointer: string, target: string): boolean {
+  if (ctx.document.files.length <= 1) return true;
+  const at = ctx.document.sourceMap.lookup(refPointer);
+  const to = ctx.document.sourceMap.lookup(target);
+  return !at || !to || at.file === to.file;
+}
 
 export const apigwModel006: Rule = {
   id: 'APIGW-MODEL-006',
@@ -17,7 +31,7 @@ export const apigwModel006: Rule = {
         const pointer = child(route.pointer, 'responses', status, '$ref');
         if (r.$ref.startsWith('#/responses/')) {
           ctx.report({ message: `response ${status} is a $ref to ${r.$ref}, which API Gateway import does not support: inline the response`, pointer });
-        } else if (r.$ref.startsWith('#/components/responses/')) {
+        } else if (r.$ref.startsWith('#/components/responses/') && writtenAsInternalRef(ctx, pointer, r.$ref.slice(1))) {
           ctx.report({ message: `response ${status} is a $ref to ${r.$ref}; API Gateway does not support root-level response references in Swagger 2.0 and likely not here either: inline the response`, pointer, severity: 'warn' });
         }
       }
