@@ -7,13 +7,15 @@ import { jsDoc, stringLiteral } from '../shared/escape.js';
 import { toCamelCase, uniqueNames, splitWords, valueKey } from '../shared/naming.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import type { FunctionPlan, RoutePlan } from './plan.js';
-import { nonProxyTypes, parameterEnums, pickContent, proxyEventType, proxyResponseType, requiredParams } from './route-types.js';
+import { nonProxyShape, nonProxyTypes, parameterEnums, pickContent, proxyEventType, proxyResponseType, requiredParams } from './route-types.js';
 import type { SchemaRegistry } from './schemas.js';
 import { messageTemplate, type MessageTemplate } from './selection-pattern.js';
 import { importModels } from './model-imports.js';
 
 export interface ModuleContext {
   api: Api;
+  /** The non-proxy routes of the function being rendered (set per function). */
+  siblings?: readonly RoutePlan[];
   space: TypeSpace;
   schemas: SchemaRegistry;
   /** Every exported model type name (what `models.generated.ts` declares). */
@@ -56,7 +58,8 @@ export interface RenderedFunction {
   skippedPatterns: { route: string; pattern: string }[];
 }
 
-export function renderFunctionModule(plan: FunctionPlan, ctx: ModuleContext): RenderedFunction {
+export function renderFunctionModule(plan: FunctionPlan, ctx_: ModuleContext): RenderedFunction {
+  const ctx: ModuleContext = { ...ctx_, siblings: plan.routes.filter((r) => r.format === 'lambda') };
   const routes = plan.routes.map((r) => renderRoute(r, ctx));
   const hasV1 = plan.routes.some((r) => r.format === 'proxy-v1');
   const hasV2 = plan.routes.some((r) => r.format === 'proxy-v2');
@@ -146,7 +149,9 @@ function renderRoute(plan: RoutePlan, ctx: ModuleContext): RenderedRoute {
     const errorsName = `${toCamelCase(plan.operation)}Errors`;
     const extras = errors.helpers.length === 0 ? '' : renderErrorHelpers(errorsName, route, errors.helpers);
     const spec = [...specBase, `    responses: {},`, `    corsOrigins: [],`];
-    const match = types.shape && (types.shape.methodField !== undefined || types.shape.resourceField !== undefined) ? types.shape : undefined;
+    // Only fields that tell this route apart from the function's other non-proxy routes are used:
+    // a method alone would also catch another route's events with the same method.
+    const match = types.shape && nonProxyRouting(plan, ctx.siblings ?? [], types.shape) === 'routable' && (types.shape.methodField !== undefined || types.shape.resourceField !== undefined) ? types.shape : undefined;
     if (match) {
       const parts = [match.methodField !== undefined ? `methodField: ${stringLiteral(match.methodField)}` : '', match.resourceField !== undefined ? `resourceField: ${stringLiteral(match.resourceField)}` : ''].filter(Boolean);
       spec.push(`    match: { ${parts.join(', ')} },`);
@@ -191,6 +196,32 @@ function renderRoute(plan: RoutePlan, ctx: ModuleContext): RenderedRoute {
     errorHelpers: [],
     skippedPatterns: [],
   };
+}
+
+/**
+ * Whether the router can tell a non-proxy route's events from those of the function's other
+ * non-proxy routes. A non-proxy event is whatever the request mapping template builds, so this
+ * needs the resource path in it when another route has another path, and the HTTP method when
+ * another route shares the path. The one route of a function needs neither.
+ */
+export function nonProxyRouting(route: RoutePlan, siblings: readonly RoutePlan[], shape: { methodField?: string; resourceField?: string } | undefined): 'single' | 'routable' | 'needs-fields' {
+  const others = siblings.filter((r) => r !== route);
+  if (others.length === 0) return 'single';
+  const needsResource = others.some((r) => r.route.path !== route.route.path);
+  const needsMethod = others.some((r) => r.route.path === route.route.path && r.route.method !== route.route.method);
+  const ok = (!needsResource || shape?.resourceField !== undefined) && (!needsMethod || shape?.methodField !== undefined);
+  return ok ? 'routable' : 'needs-fields';
+}
+
+/**
+ * Non-proxy routes whose templates lack the fields that tell them apart. When only one does, the
+ * router still reaches it by elimination (every other route is matched by its fields); when
+ * several do, their events cannot be routed.
+ */
+export function nonProxyRoutesLackingFields(plan: FunctionPlan): { unroutable: RoutePlan[]; byElimination?: RoutePlan } {
+  const siblings = plan.routes.filter((r) => r.format === 'lambda');
+  const lacking = siblings.filter((r) => nonProxyRouting(r, siblings, nonProxyShape(r.route.integration as Integration)) === 'needs-fields');
+  return lacking.length === 1 ? { unroutable: [], byElimination: lacking[0]! } : { unroutable: lacking };
 }
 
 function strings(values: readonly string[]): string {

@@ -9,7 +9,7 @@ import type { FileSet } from '../types.js';
 import type { EmitOptions } from '../options.js';
 import { TypeSpace } from '../shared/schema-to-ts.js';
 import { planHandlers, type HandlersPlan } from './plan.js';
-import { functionModuleTypeNames, MODULE_SCOPE_NAMES, renderFunctionModule } from './function-module.js';
+import { functionModuleTypeNames, MODULE_SCOPE_NAMES, renderFunctionModule, nonProxyRoutesLackingFields } from './function-module.js';
 import { authorizerModuleTypeNames, renderAuthorizerModule } from './authorizer-module.js';
 import { SchemaRegistry } from './schemas.js';
 import { renderTemplate } from './templates.js';
@@ -86,6 +86,12 @@ function renderReadme(api: Api, plan: HandlersPlan, skippedPatterns: { route: st
     })),
     authorizers: plan.authorizers.map((a) => ({ displayName: a.displayName, fileStem: a.fileStem, variant: a.variant, schemes: a.schemes.join(', ') })),
     skippedPatterns,
+    sharedNonProxy: plan.functions
+      .filter((f) => f.routes.filter((r) => r.format === 'lambda').length > 1)
+      .map((f) => {
+        const lacking = nonProxyRoutesLackingFields(f);
+        return { displayName: f.displayName, fileStem: f.fileStem, unroutable: lacking.unroutable.map((r) => r.route.key), byElimination: lacking.byElimination?.route.key };
+      }),
     implementationFiles: [...plan.functions, ...plan.authorizers].map((m) => `${m.fileStem}.ts`).sort(),
   });
 }

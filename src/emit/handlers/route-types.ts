@@ -208,14 +208,19 @@ export interface NonProxyTypes {
   shape?: TemplateShape;
 }
 
-export function nonProxyTypes(route: Route, integration: Integration, space: TypeSpace): NonProxyTypes {
-  const bodySchema = jsonBodySchema(route);
+/** What the route's request mapping template (JSON one first) builds, when the generator can read it. */
+export function nonProxyShape(integration: Integration): TemplateShape | undefined {
   const templates = integration.requestTemplates;
   const templateKey = Object.keys(templates).find((t) => contentKind(t) === 'json') ?? Object.keys(templates)[0];
+  return templateKey === undefined ? undefined : analyzeRequestTemplate(templates[templateKey]!);
+}
+
+export function nonProxyTypes(route: Route, integration: Integration, space: TypeSpace): NonProxyTypes {
+  const bodySchema = jsonBodySchema(route);
   let event: string;
   let eventSource: NonProxyTypes['eventSource'];
-  let shape: TemplateShape | undefined;
-  if (templateKey !== undefined && (shape = analyzeRequestTemplate(templates[templateKey]!))) {
+  const shape = nonProxyShape(integration);
+  if (shape) {
     event = templateValueType(shape.value, bodySchema, space, '');
     eventSource = 'template';
   } else if (bodySchema !== undefined) {
