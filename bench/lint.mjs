@@ -5,6 +5,8 @@
 // median peak RSS (GNU time's %M, the whole process tree's largest RSS) and the ratios against the
 // targets: apigw-gen ≤ ½ Redocly's time, ≤ 1/10 Spectral's, and less memory than both.
 //   node bench/lint.mjs [runs=3]
+//   node bench/lint.mjs --phases [runs=3]   in-process split of apigw-gen alone: load, normalize and
+//     lint (CPU ms of one cold lint() call per fresh process, medians), to see the linter's own part.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repo, '../shared');
-const runs = Math.max(1, Number(process.argv[2] ?? 3));
+const phases = process.argv.includes('--phases');
+const runs = Math.max(1, Number(process.argv.filter((a) => a !== '--phases')[2] ?? 3));
 
 const SPECS = {
   stripe: path.join(shared, 'specs/stripe/openapi.yaml'),
@@ -57,6 +60,34 @@ const median = (xs) => {
 
 // Build dist once so the first apigw-gen run does not pay the transpile.
 spawnSync(process.execPath, [path.join(repo, 'bin/build.js')], { cwd: repo, stdio: 'ignore' });
+
+/** One fresh process: load → normalize → lint from dist/, CPU ms of each phase (user + system). */
+const PHASE_SCRIPT = `
+const dist = process.argv[1], spec = process.argv[2];
+const { load } = await import(dist + '/load/index.js');
+const { normalize } = await import(dist + '/model/index.js');
+const { lint } = await import(dist + '/lint/index.js');
+const cpu = (c) => { const u = process.cpuUsage(c); return (u.user + u.system) / 1000; };
+let c = process.cpuUsage(); const doc = await load(spec); const load_ = cpu(c);
+c = process.cpuUsage(); const api = normalize(doc, {}); const normalize_ = cpu(c);
+c = process.cpuUsage(); const n = lint(api, doc, {}).length; const lint_ = cpu(c);
+process.stdout.write(JSON.stringify({ load: load_, normalize: normalize_, lint: lint_, diagnostics: n }));
+`;
+
+if (phases) {
+  for (const [name, spec] of Object.entries(SPECS)) {
+    const rows = [];
+    for (let i = 0; i < runs; i++) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', PHASE_SCRIPT, path.join(repo, 'dist'), spec], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`phase run failed on ${name}: ${r.stderr.slice(0, 500)}`);
+      rows.push(JSON.parse(r.stdout));
+    }
+    const m = (k) => median(rows.map((r) => r[k])).toFixed(0).padStart(6);
+    console.log(`${name.padEnd(13)} CPU ms (median of ${runs}): load ${m('load')}  normalize ${m('normalize')}  lint ${m('lint')}  (${rows[0].diagnostics} diagnostics)`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+}
 
 let pass = true;
 try {
