@@ -10,6 +10,7 @@ import type { GatewayChange } from './emit/index.js';
 import { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './emit/gateway/resolved-rules.js';
 import { write, TARGETS, type WriteResult } from './output/index.js';
 import { readManifest } from './output/manifest.js';
+import type { LoadCache } from './load/index.js';
 import type { LoadedDocument } from './load/types.js';
 import type { Api } from './model/types.js';
 import type { Diagnostic } from './lint/types.js';
@@ -21,10 +22,29 @@ export interface LoadedApi {
   api: Api;
 }
 
-/** Reads the spec and builds the model, honouring `apiType` and `allowRemoteRefs` from config. */
-export async function loadApi(spec: string, config: ResolvedConfig = {}): Promise<LoadedApi> {
-  const document = await load(spec, config.allowRemoteRefs ? { allowRemoteRefs: true } : {});
-  const api = normalize(document, config.apiType ? { apiType: config.apiType } : {});
+export interface LoadApiOptions {
+  /** For a CloudFormation/SAM template with several APIs: the logical id of the one to load. */
+  api?: string;
+  /** Shared by successive loads (`build --watch`) so unchanged files are not parsed again. */
+  cache?: LoadCache;
+}
+
+/** CloudFormation resource types that are HTTP APIs (API Gateway v2). */
+const HTTP_API_RESOURCES = new Set(['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api']);
+
+/**
+ * Reads the spec and builds the model, honouring `apiType` and `allowRemoteRefs` from config. A
+ * definition embedded in an HTTP API resource of a template is an HTTP API unless `apiType` says
+ * otherwise: the resource type is surer than inferring it from extensions.
+ */
+export async function loadApi(spec: string, config: ResolvedConfig = {}, options: LoadApiOptions = {}): Promise<LoadedApi> {
+  const document = await load(spec, {
+    ...(config.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+    ...(options.api !== undefined ? { api: options.api } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+  const apiType = config.apiType ?? (document.embedded && HTTP_API_RESOURCES.has(document.embedded.resourceType) ? 'http' : undefined);
+  const api = normalize(document, apiType ? { apiType } : {});
   return { document, api };
 }
 
@@ -39,6 +59,8 @@ export interface BuildOptions {
   lint?: boolean;
   /** Write nothing; report what would change. */
   check?: boolean;
+  /** Which API of a template to load, and a parse cache for repeated builds. */
+  load?: LoadApiOptions;
 }
 
 export interface BuildOutcome extends LoadedApi {
@@ -62,7 +84,7 @@ export const REWRITTEN_NOTE = '(rewritten in gateway output)';
 
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const config = options.config ?? {};
-  const { document, api } = await loadApi(options.spec, config);
+  const { document, api } = await loadApi(options.spec, config, options.load);
   const targets: readonly Target[] = config.targets ?? TARGETS;
   const linted = options.lint === false ? [] : lint(api, document, config);
   // Errors the gateway output rewrites away do not stop a build that emits it; `lint` still

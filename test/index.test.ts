@@ -36,4 +36,18 @@ describe('public API', () => {
     expect(outcome.written?.outDir).toBe(out);
     await expect(apigw.build({ spec: join(out, 'missing.yaml'), out })).rejects.toBeInstanceOf(apigw.ApigwError);
   });
+
+  it('build() with a load cache re-parses only the files that changed (what `build --watch` passes)', async () => {
+    out = mkdtempSync(join(tmpdir(), 'apigw-gen-api-'));
+    const spec = resolve(__dirname, '../fixtures/multi-file/openapi.yaml');
+    const cache = apigw.createLoadCache();
+    const first = await apigw.build({ spec, out, config: { targets: ['sdk'] }, lint: false, load: { cache } });
+    expect(first.document.files.length).toBeGreaterThan(1);
+    expect(cache.misses).toBe(first.document.files.length);
+    expect(cache.hits).toBe(0);
+    const second = await apigw.build({ spec, out, config: { targets: ['sdk'] }, lint: false, load: { cache } });
+    expect(cache.hits).toBe(second.document.files.length);
+    expect(cache.misses).toBe(first.document.files.length);
+    expect(second.written?.stale).toBe(false);
+  });
 });

@@ -14,6 +14,8 @@ export interface SpecArgs {
   config?: string;
   apiType?: ApiKind;
   allowRemoteRefs?: boolean;
+  /** Which API of a CloudFormation/SAM template with several (its logical id). */
+  api?: string;
 }
 
 export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
@@ -21,7 +23,8 @@ export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
     .positional('spec', { type: 'string', describe: 'OpenAPI entry file (YAML or JSON); default: `input` from the config file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: apigw-gen.config.{json,yaml,yml} found upward from the working directory)' })
     .option('api-type', { choices: ['rest', 'http'] as const, describe: 'REST API (v1) or HTTP API (v2); default: inferred from the spec' })
-    .option('allow-remote-refs', { type: 'boolean', describe: 'Allow http:/https: $refs (refused by default)' }) as unknown as Argv<T & SpecArgs>;
+    .option('allow-remote-refs', { type: 'boolean', describe: 'Allow http:/https: $refs (refused by default)' })
+    .option('api', { type: 'string', describe: 'For a CloudFormation/SAM template that defines several APIs: the logical id of the one to use' }) as unknown as Argv<T & SpecArgs>;
 }
 
 export interface SpecAndConfig {

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ApigwError } from '../../errors.js';
 import { build, type BuildOutcome } from '../../pipeline.js';
+import { createLoadCache } from '../../load/index.js';
 import { outputFolder } from '../../config/index.js';
 import { isTarget, ALL_TARGETS } from '../../emit/index.js';
 import { allRules, formatDiagnostics } from '../../lint/index.js';
@@ -56,8 +57,10 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
     ...(args.out !== undefined ? { out: resolve(io.cwd, args.out) } : {}),
   });
   const out = outputFolder(config, io.cwd);
+  // Watch mode keeps one parse cache across rebuilds: only the files that changed are parsed again.
+  const loadOptions = { ...(args.api !== undefined ? { api: args.api } : {}), ...(args.watch ? { cache: createLoadCache() } : {}) };
   const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
-    const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true });
+    const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true, load: loadOptions });
     return { code: report(outcome, io, args.check === true, spec), outcome };
   };
 

@@ -39,7 +39,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
 
 export async function runLint(args: LintArgs, { io }: CliContext): Promise<number> {
   const { spec, config } = resolveSpecAndConfig(args, io);
-  const { document, api } = await loadApi(spec, config);
+  const { document, api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
 
   if (args.baseline !== undefined) {
     // Every current problem goes in, including those an older baseline already hides.

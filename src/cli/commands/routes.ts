@@ -26,7 +26,7 @@ export const routesCommand: CommandModule<object, RoutesArgs> = {
 
 export async function runRoutes(args: RoutesArgs, { io }: CliContext): Promise<number> {
   const { spec, config } = resolveSpecAndConfig(args, io);
-  const { api } = await loadApi(spec, config);
+  const { api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
   const rows = routeRows(api);
   io.out(args.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows));
   return 0;
