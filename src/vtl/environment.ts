@@ -35,12 +35,16 @@ function single(v: ParamValue | undefined): string | undefined {
   return typeof v === 'string' ? v : v[0];
 }
 
-function paramMap(record: Readonly<Record<string, ParamValue>> | undefined, hide?: ReadonlySet<string>): Map<string, unknown> {
+/** HIDDEN_HEADERS as one case-insensitive test: no lower-cased copy of every header name per render. */
+const HIDDEN_HEADER_NAME = new RegExp(`^(?:${[...HIDDEN_HEADERS].join('|')})$`, 'i');
+
+function paramMap(record: Readonly<Record<string, ParamValue>> | undefined, hide?: RegExp): Map<string, unknown> {
   const m = new Map<string, unknown>();
-  if (record) for (const [k, v] of Object.entries(record)) {
-    const s = single(v);
-    if (s !== undefined && !(hide && hide.has(k.toLowerCase()))) m.set(k, s);
-  }
+  if (record)
+    for (const k of Object.keys(record)) {
+      const s = single(record[k]);
+      if (s !== undefined && !(hide && hide.test(k))) m.set(k, s);
+    }
   return m;
 }
 
@@ -48,16 +52,21 @@ function paramMap(record: Readonly<Record<string, ParamValue>> | undefined, hide
 export class InputObject implements VtlObject {
   private readonly bodyText: string;
   private parsed: { value: unknown } | undefined;
-  private readonly pathParams: Map<string, unknown>;
-  private readonly queryParams: Map<string, unknown>;
-  private readonly headerParams: Map<string, unknown>;
+  /** Built on the first `params` call: most templates never ask for them. */
+  private params: { path: Map<string, unknown>; querystring: Map<string, unknown>; header: Map<string, unknown> } | undefined;
 
-  constructor(request: VtlRequest) {
+  constructor(private readonly request: VtlRequest) {
     // An empty body renders as `{}` (aws-apigateway.md §3.2, recorded on AWS).
     this.bodyText = request.body === undefined || request.body === null || request.body === '' ? '{}' : request.body;
-    this.pathParams = paramMap(request.path);
-    this.queryParams = paramMap(request.query);
-    this.headerParams = paramMap(request.headers, HIDDEN_HEADERS);
+  }
+
+  private paramMaps() {
+    this.params ??= {
+      path: paramMap(this.request.path),
+      querystring: paramMap(this.request.query),
+      header: paramMap(this.request.headers, HIDDEN_HEADER_NAME),
+    };
+    return this.params;
   }
 
   /** The body as JSONPath sees it: JSON, or the plain string when it isn't JSON. */
@@ -82,8 +91,8 @@ export class InputObject implements VtlObject {
   }
 
   vtlMethod(name: string, args: unknown[]): unknown {
-    switch (`${name}/${args.length}`) {
-      case 'getBody/0':
+    switch (args.length === 0 ? name : args.length === 1 ? `${name}/1` : '') {
+      case 'getBody':
         return this.bodyText;
       case 'json/1': {
         const r = evaluateJsonPathDetailed(this.document(), toJavaString(args[0]));
@@ -92,16 +101,19 @@ export class InputObject implements VtlObject {
       }
       case 'path/1':
         return evaluateJsonPathDetailed(this.document(), toJavaString(args[0])).value;
-      case 'params/0':
+      case 'params': {
+        const p = this.paramMaps();
         return new Map<string, unknown>([
-          ['path', this.pathParams],
-          ['querystring', this.queryParams],
-          ['header', this.headerParams],
+          ['path', p.path],
+          ['querystring', p.querystring],
+          ['header', p.header],
         ]);
+      }
       case 'params/1': {
         const key = toJavaString(args[0]);
+        const p = this.paramMaps();
         // Path, then query string, then header; the first hit wins; missing is "".
-        const v = this.pathParams.get(key) ?? this.queryParams.get(key) ?? this.headerParams.get(key);
+        const v = p.path.get(key) ?? p.querystring.get(key) ?? p.header.get(key);
         return v ?? '';
       }
       default:
@@ -198,6 +210,7 @@ function stringRecord(m: unknown): Record<string, string> {
 /** Plain data of a Java value, to hand `$context` overrides to the next template. */
 export function toPlain(v: unknown): unknown {
   if (v instanceof Map) {
+    if (v.size === 0) return Object.create(null) as Record<string, unknown>;
     const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, x] of v) o[k] = toPlain(x);
     return o;

@@ -16,6 +16,10 @@ import { JsonPathError } from './jsonpath.js';
 import { parseToAst } from './parse.js';
 import { JDouble, NO_METHOD, isNumber, numberValue, toJavaString, type VtlObject } from './values.js';
 
+// Rendering runs on closures: each template is compiled once (cached per AST) into a tree of
+// functions, so a render does no AST dispatch on node kinds and builds no per-access argument
+// lists it can avoid. The Renderer holds the per-render state (variables, output, overrides).
+
 export const MAX_FOREACH_ITERATIONS = 1000;
 const MAX_MACRO_DEPTH = 20;
 
@@ -28,10 +32,10 @@ class StopSignal {}
 const BREAK = new BreakSignal();
 const STOP = new StopSignal();
 
-/** `$foreach`. */
+/** `$foreach`: one object per #foreach execution, advanced in place (as Velocity's ForeachScope). */
 class ForeachScope implements VtlObject {
+  index = 0;
   constructor(
-    readonly index: number,
     readonly total: number,
     readonly parent: unknown,
   ) {}
@@ -48,8 +52,8 @@ class ForeachScope implements VtlObject {
   }
   vtlMethod(name: string, args: unknown[]): unknown {
     if (args.length) return NO_METHOD;
-    const prop = name.replace(/^(get|is)(.)/, (_m, _p, c: string) => c.toLowerCase());
-    const v = this.vtlProperty(name === 'hasNext' ? 'hasNext' : prop);
+    const prop = name === 'hasNext' ? name : name.replace(/^(get|is)(.)/, (_m, _p, c: string) => c.toLowerCase());
+    const v = this.vtlProperty(prop);
     return v === undefined ? NO_METHOD : v;
   }
   vtlToString(): string {
@@ -77,10 +81,20 @@ export interface EvaluationResult {
   duplicateOverrides: string[];
 }
 
+/** Compiled statement: appends to `r.out` / changes `r.vars`. */
+type Step = (r: Renderer) => void;
+/** Compiled expression. */
+type Eval = (r: Renderer) => unknown;
+/** Compiled reference: a value, null, or UNRESOLVED. */
+type RefEval = (r: Renderer) => unknown;
+type Cond = (r: Renderer) => boolean;
+
+const compiledBodies = new WeakMap<TemplateNode[], Step>();
+
 export function evaluate(ast: TemplateAst, globals: Map<string, unknown>): EvaluationResult {
   const r = new Renderer(ast.macros, globals);
   try {
-    r.nodes(ast.nodes);
+    compileNodes(ast.nodes)(r);
   } catch (e) {
     if (!(e instanceof StopSignal) && !(e instanceof BreakSignal)) throw e;
   }
@@ -93,305 +107,445 @@ function isOverrideTarget(ref: Reference): string | undefined {
   return names[0] === 'requestOverride' || names[0] === 'responseOverride' ? names.join('.') : undefined;
 }
 
+function wrap(e: unknown, at: { line: number; column: number }): unknown {
+  if (e instanceof JavaException || e instanceof JavaRegexError || e instanceof JsonPathError) return new VtlError(e.message, at.line, at.column);
+  return e;
+}
+
 class Renderer {
+  /** Appended with `+=` (V8 ropes; measured faster here than collecting pieces and joining). */
   out = '';
   duplicates: string[] = [];
-  private readonly assignedOverrides = new Set<string>();
-  private macroDepth = 0;
+  assignedOverrides: Set<string> | undefined;
+  macroDepth = 0;
+  /** Shared with the cached AST until #evaluate defines a macro (then copied, never mutated in place). */
+  macrosOwned = false;
 
   constructor(
-    private readonly macros: Map<string, MacroDefinition>,
-    private readonly vars: Map<string, unknown>,
+    public macros: Map<string, MacroDefinition>,
+    readonly vars: Map<string, unknown>,
   ) {}
 
-  nodes(list: TemplateNode[]): void {
-    for (const node of list) this.node(node);
-  }
-
-  node(node: TemplateNode): void {
-    switch (node.kind) {
-      case 'text':
-      case 'raw':
-        this.out += node.text;
-        return;
-      case 'comment':
-        return;
-      case 'reference':
-        this.out += this.renderReference(node.ref);
-        return;
-      case 'set':
-        this.set(node.target, this.expr(node.value), node);
-        return;
-      case 'if':
-        for (const branch of node.branches) {
-          if (branch.condition === null || this.condition(branch.condition)) {
-            this.nodes(branch.body);
-            return;
-          }
-        }
-        return;
-      case 'foreach':
-        this.foreach(node);
-        return;
-      case 'macroCall':
-        this.macroCall(node);
-        return;
-      case 'define': {
-        const body = node.body;
-        this.vars.set(node.name, new DefinedBlock(() => this.capture(() => this.nodes(body))));
-        return;
-      }
-      case 'break':
-        throw BREAK;
-      case 'stop':
-        throw STOP;
-    }
-  }
-
-  private capture(fn: () => void): string {
+  capture(body: Step): string {
     const saved = this.out;
     this.out = '';
     try {
-      fn();
+      body(this);
       return this.out;
     } finally {
       this.out = saved;
     }
   }
+}
 
-  renderReference(ref: Reference): string {
-    const v = this.resolve(ref, ref.path.length);
-    if (v === UNRESOLVED) return ref.quiet ? '' : ref.source;
-    if (v === null || v === undefined) return '';
-    return toJavaString(v);
-  }
+// ---- statements -------------------------------------------------------------------------------
 
-  /** Value of the reference through its first `depth` accesses. */
-  resolve(ref: Reference, depth: number): unknown {
-    if (!this.vars.has(ref.root)) return UNRESOLVED;
-    let v = this.vars.get(ref.root);
-    for (let i = 0; i < depth; i++) {
-      if (v === null || v === undefined) return null;
-      const a = ref.path[i]!;
-      try {
-        if (a.kind === 'property') {
-          // Hot path: most property accesses are Map lookups ($context.x, $stageVariables.x, JSON objects).
-          const r = v instanceof Map ? v.get(a.name) : getJavaProperty(v, a.name);
-          // AWS prints a missing property as "" (recorded: `$list.nested` on a JSON list).
-          if (r === undefined) return null;
-          v = r;
-        } else if (a.kind === 'method') {
-          const args = a.args.map((x) => this.expr(x));
-          const r = callJavaMethod(v, a.name, args);
-          if (r === NO_METHOD) return UNRESOLVED;
-          v = r;
-        } else {
-          const r = getJavaIndex(v, this.expr(a.index));
-          if (r === undefined) return UNRESOLVED;
-          v = r;
-        }
-      } catch (e) {
-        throw this.wrap(e, ref);
-      }
+/** Compile a node list (cached per list, so macro bodies and nested blocks compile once). */
+function compileNodes(list: TemplateNode[]): Step {
+  const cached = compiledBodies.get(list);
+  if (cached) return cached;
+  const steps: Step[] = [];
+  let text = '';
+  for (const node of list) {
+    // Adjacent literal text becomes one append.
+    if (node.kind === 'text' || node.kind === 'raw') {
+      text += node.text;
+      continue;
     }
-    return v;
+    if (node.kind === 'comment') continue;
+    if (text) steps.push(textStep(text));
+    text = '';
+    steps.push(compileNode(node));
   }
+  if (text) steps.push(textStep(text));
+  let step: Step;
+  if (steps.length === 0) step = () => {};
+  else if (steps.length === 1) step = steps[0]!;
+  else
+    step = (r) => {
+      for (let i = 0; i < steps.length; i++) steps[i]!(r);
+    };
+  compiledBodies.set(list, step);
+  return step;
+}
 
-  private wrap(e: unknown, at: { line: number; column: number }): unknown {
-    if (e instanceof JavaException || e instanceof JavaRegexError || e instanceof JsonPathError)
-      return new VtlError(e.message, at.line, at.column);
-    return e;
+function textStep(text: string): Step {
+  return (r) => {
+    r.out += text;
+  };
+}
+
+function compileNode(node: TemplateNode): Step {
+  switch (node.kind) {
+    case 'text':
+    case 'raw':
+      return textStep(node.text);
+    case 'comment':
+      return () => {};
+    case 'reference':
+      return referenceStep(node.ref);
+    case 'set':
+      return setStep(node.target, compileExpr(node.value), node);
+    case 'if': {
+      const branches = node.branches.map((b) => ({ cond: b.condition === null ? null : compileCondition(b.condition), body: compileNodes(b.body) }));
+      return (r) => {
+        for (const b of branches) {
+          if (b.cond === null || b.cond(r)) return b.body(r);
+        }
+      };
+    }
+    case 'foreach':
+      return foreachStep(node.variable, compileExpr(node.iterable), compileNodes(node.body));
+    case 'macroCall':
+      return macroCallStep(node);
+    case 'define': {
+      const body = compileNodes(node.body);
+      const name = node.name;
+      return (r) => {
+        r.vars.set(name, new DefinedBlock(() => r.capture(body)));
+      };
+    }
+    case 'break':
+      return () => {
+        throw BREAK;
+      };
+    case 'stop':
+      return () => {
+        throw STOP;
+      };
   }
+}
 
-  private set(target: Reference, value: unknown, at: { line: number; column: number }): void {
-    if (target.path.length === 0) {
-      if (value === null || value === undefined) {
+function referenceStep(ref: Reference): Step {
+  const get = compileReference(ref, ref.path.length);
+  const unresolvedText = ref.quiet ? '' : ref.source;
+  return (r) => {
+    const v = get(r);
+    if (v === UNRESOLVED) r.out += unresolvedText;
+    else if (v === null || v === undefined) return;
+    else r.out += typeof v === 'string' ? v : toJavaString(v);
+  };
+}
+
+function setStep(target: Reference, value: Eval, at: { line: number; column: number }): Step {
+  const root = target.root;
+  if (target.path.length === 0)
+    return (r) => {
+      const v = value(r);
+      if (v === null || v === undefined) {
         // Velocity 1.7: a null right side leaves the variable as it was.
-        const old = this.vars.get(target.root);
-        if (old === null || old === undefined) this.vars.set(target.root, null);
+        const old = r.vars.get(root);
+        if (old === null || old === undefined) r.vars.set(root, null);
         return;
       }
-      this.vars.set(target.root, value);
-      return;
-    }
-    if (value === null || value === undefined) return;
-    const owner = this.resolve(target, target.path.length - 1);
-    if (owner === UNRESOLVED || owner === null || owner === undefined) return;
-    const last = target.path[target.path.length - 1]!;
-    const override = isOverrideTarget(target);
+      r.vars.set(root, v);
+    };
+  const owner = compileReference(target, target.path.length - 1);
+  const last = target.path[target.path.length - 1]!;
+  const override = isOverrideTarget(target);
+  const key: Eval | string | undefined = last.kind === 'property' ? last.name : last.kind === 'index' ? compileExpr(last.index) : undefined;
+  return (r) => {
+    const v = value(r);
+    if (v === null || v === undefined) return;
+    const o = owner(r);
+    if (o === UNRESOLVED || o === null || o === undefined) return;
     if (override) {
-      if (this.assignedOverrides.has(override)) this.duplicates.push(override);
-      this.assignedOverrides.add(override);
+      r.assignedOverrides ??= new Set();
+      if (r.assignedOverrides.has(override)) r.duplicates.push(override);
+      r.assignedOverrides.add(override);
     }
-    if (last.kind === 'method') throw new VtlError(`cannot assign to a method call in ${target.source}`, at.line, at.column);
-    const key = last.kind === 'property' ? last.name : this.expr(last.index);
-    if (owner instanceof Map) owner.set(typeof key === 'string' ? key : toJavaString(key), value);
-    else if (Array.isArray(owner) && typeof key === 'number') {
-      if (key < 0 || key >= owner.length) throw new VtlError(`index ${key} out of bounds for length ${owner.length}`, at.line, at.column);
-      owner[key] = value;
+    if (key === undefined) throw new VtlError(`cannot assign to a method call in ${target.source}`, at.line, at.column);
+    const k = typeof key === 'string' ? key : key(r);
+    if (o instanceof Map) o.set(typeof k === 'string' ? k : toJavaString(k), v);
+    else if (Array.isArray(o) && typeof k === 'number') {
+      if (k < 0 || k >= o.length) throw new VtlError(`index ${k} out of bounds for length ${o.length}`, at.line, at.column);
+      o[k] = v;
     }
-  }
+  };
+}
 
-  private foreach(node: Extract<TemplateNode, { kind: 'foreach' }>): void {
-    const source = this.expr(node.iterable);
+function foreachStep(variable: string, iterable: Eval, body: Step): Step {
+  return (r) => {
+    const source = iterable(r);
     let items: unknown[];
     if (Array.isArray(source)) items = source.slice();
     else if (source instanceof Map) items = [...source.values()];
     else items = [];
-    const saved = [node.variable, 'velocityCount', 'foreach'].map((k) => (this.vars.has(k) ? this.vars.get(k) : ABSENT));
-    const parent = this.vars.get('foreach');
+    const vars = r.vars;
+    const savedItem = vars.has(variable) ? vars.get(variable) : ABSENT;
+    const savedCount = vars.has('velocityCount') ? vars.get('velocityCount') : ABSENT;
+    const parent = vars.get('foreach');
+    const savedScope = vars.has('foreach') ? parent : ABSENT;
     const n = Math.min(items.length, MAX_FOREACH_ITERATIONS);
+    const scope = new ForeachScope(items.length, parent);
     try {
       for (let i = 0; i < n; i++) {
-        this.vars.set(node.variable, items[i]);
-        this.vars.set('velocityCount', i + 1);
-        this.vars.set('foreach', new ForeachScope(i, items.length, parent));
+        vars.set(variable, items[i]);
+        vars.set('velocityCount', i + 1);
+        scope.index = i;
+        vars.set('foreach', scope);
         try {
-          this.nodes(node.body);
+          body(r);
         } catch (e) {
           if (e instanceof BreakSignal) break;
           throw e;
         }
       }
     } finally {
-      [node.variable, 'velocityCount', 'foreach'].forEach((k, i) => {
-        const v = saved[i];
-        if (v === ABSENT) this.vars.delete(k);
-        else this.vars.set(k, v);
-      });
+      restore(vars, variable, savedItem);
+      restore(vars, 'velocityCount', savedCount);
+      restore(vars, 'foreach', savedScope);
     }
-  }
+  };
+}
 
-  private macroCall(node: Extract<TemplateNode, { kind: 'macroCall' }>): void {
-    if (node.name === 'parse' || node.name === 'include')
+function restore(vars: Map<string, unknown>, name: string, saved: unknown): void {
+  if (saved === ABSENT) vars.delete(name);
+  else vars.set(name, saved);
+}
+
+function macroCallStep(node: Extract<TemplateNode, { kind: 'macroCall' }>): Step {
+  if (node.name === 'parse' || node.name === 'include')
+    return () => {
       throw new VtlError(`#${node.name} is not available: API Gateway templates cannot load other resources`, node.line, node.column);
-    if (node.name === 'evaluate') {
-      const text = node.args.length ? this.expr(node.args[0]!) : null;
+    };
+  const args = node.args.map(compileExpr);
+  if (node.name === 'evaluate')
+    return (r) => {
+      const text = args.length ? args[0]!(r) : null;
       if (text === null || text === undefined) return;
       const ast = parseToAst(toJavaString(text), node);
-      for (const [k, m] of ast.macros) this.macros.set(k, m);
-      this.nodes(ast.nodes);
-      return;
-    }
-    const macro = this.macros.get(node.name);
+      if (ast.macros.size) {
+        if (!r.macrosOwned) r.macros = new Map(r.macros);
+        r.macrosOwned = true;
+        for (const [k, m] of ast.macros) r.macros.set(k, m);
+      }
+      compileNodes(ast.nodes)(r);
+    };
+  return (r) => {
+    const macro = r.macros.get(node.name);
     if (!macro) {
-      this.out += node.source;
+      r.out += node.source;
       return;
     }
-    if (this.macroDepth >= MAX_MACRO_DEPTH) throw new VtlError(`#${node.name}: macros nested deeper than ${MAX_MACRO_DEPTH}`, node.line, node.column);
-    const args = node.args.map((a) => this.expr(a));
-    const saved = macro.params.map((p) => (this.vars.has(p) ? this.vars.get(p) : ABSENT));
+    if (r.macroDepth >= MAX_MACRO_DEPTH) throw new VtlError(`#${node.name}: macros nested deeper than ${MAX_MACRO_DEPTH}`, node.line, node.column);
+    const values = args.map((a) => a(r));
+    const vars = r.vars;
+    const saved = macro.params.map((p) => (vars.has(p) ? vars.get(p) : ABSENT));
     macro.params.forEach((p, i) => {
-      if (i < args.length) this.vars.set(p, args[i]);
-      else this.vars.delete(p);
+      if (i < values.length) vars.set(p, values[i]);
+      else vars.delete(p);
     });
-    this.macroDepth++;
+    r.macroDepth++;
     try {
-      this.nodes(macro.body);
+      compileNodes(macro.body)(r);
     } finally {
-      this.macroDepth--;
-      macro.params.forEach((p, i) => {
-        const v = saved[i];
-        if (v === ABSENT) this.vars.delete(p);
-        else this.vars.set(p, v);
-      });
+      r.macroDepth--;
+      macro.params.forEach((p, i) => restore(vars, p, saved[i]));
     }
-  }
+  };
+}
 
-  /** `#if` truthiness in Velocity 1.7: a reference is true unless null or false; literals other than true are false. */
-  condition(e: Expr): boolean {
-    switch (e.kind) {
-      case 'reference': {
-        const v = this.resolve(e.ref, e.ref.path.length);
+// ---- references -------------------------------------------------------------------------------
+
+/** One access step: the next value, null (stop: prints ""), or UNRESOLVED (prints the reference text). */
+type AccessStep = (v: unknown, r: Renderer) => unknown;
+const NO_ARGS: unknown[] = [];
+
+function compileAccess(a: Reference['path'][number]): AccessStep {
+  if (a.kind === 'property') {
+    const name = a.name;
+    return (v) => {
+      // Hot path: most property accesses are Map lookups ($context.x, $stageVariables.x, JSON objects).
+      const x = v instanceof Map ? v.get(name) : getJavaProperty(v, name);
+      // AWS prints a missing property as "" (recorded: `$list.nested` on a JSON list).
+      return x === undefined ? null : x;
+    };
+  }
+  if (a.kind === 'method') {
+    const name = a.name;
+    const args = a.args.map(compileExpr);
+    const n = args.length;
+    return (v, r) => {
+      let values = NO_ARGS;
+      if (n === 1) values = [args[0]!(r)];
+      else if (n > 1) values = args.map((f) => f(r));
+      const x = callJavaMethod(v, name, values);
+      return x === NO_METHOD ? UNRESOLVED : x;
+    };
+  }
+  const index = compileExpr(a.index);
+  return (v, r) => {
+    const x = getJavaIndex(v, index(r));
+    return x === undefined ? UNRESOLVED : x;
+  };
+}
+
+/** The reference's value through its first `depth` accesses. */
+function compileReference(ref: Reference, depth: number): RefEval {
+  const root = ref.root;
+  const steps = ref.path.slice(0, depth).map(compileAccess);
+  const n = steps.length;
+  if (n === 0)
+    return (r) => {
+      const v = r.vars.get(root);
+      return v === undefined && !r.vars.has(root) ? UNRESOLVED : v;
+    };
+  return (r) => {
+    let v = r.vars.get(root);
+    if (v === undefined && !r.vars.has(root)) return UNRESOLVED;
+    try {
+      for (let i = 0; i < n; i++) {
+        if (v === null || v === undefined) return null;
+        v = steps[i]!(v, r);
+        if (v === UNRESOLVED) return UNRESOLVED;
+      }
+    } catch (e) {
+      throw wrap(e, ref);
+    }
+    return v;
+  };
+}
+
+// ---- expressions ------------------------------------------------------------------------------
+
+/** `#if` truthiness in Velocity 1.7: a reference is true unless null or false; literals other than true are false. */
+function compileCondition(e: Expr): Cond {
+  switch (e.kind) {
+    case 'reference': {
+      const get = compileReference(e.ref, e.ref.path.length);
+      return (r) => {
+        const v = get(r);
         return v !== UNRESOLVED && v !== null && v !== undefined && v !== false;
-      }
-      case 'literal':
-        return e.value === true;
-      case 'operator': {
-        if (e.operator === 'parenthesis') return this.condition(e.operands[0]!);
-        const v = this.expr(e);
-        return typeof v === 'boolean' ? v : false;
-      }
-      default:
-        return false;
+      };
     }
+    case 'literal': {
+      const b = e.value === true;
+      return () => b;
+    }
+    case 'operator': {
+      if (e.operator === 'parenthesis') return compileCondition(e.operands[0]!);
+      const ev = compileExpr(e);
+      return (r) => {
+        const v = ev(r);
+        return typeof v === 'boolean' ? v : false;
+      };
+    }
+    default:
+      return () => false;
   }
+}
 
-  expr(e: Expr): unknown {
-    switch (e.kind) {
-      case 'literal':
-        return e.value;
-      case 'interpolated':
-        return this.capture(() => this.nodes(e.nodes));
-      case 'reference': {
-        const v = this.resolve(e.ref, e.ref.path.length);
+function compileExpr(e: Expr): Eval {
+  switch (e.kind) {
+    case 'literal': {
+      const value = e.value;
+      return () => value;
+    }
+    case 'interpolated': {
+      const body = compileNodes(e.nodes);
+      return (r) => r.capture(body);
+    }
+    case 'reference': {
+      const get = compileReference(e.ref, e.ref.path.length);
+      return (r) => {
+        const v = get(r);
         return v === UNRESOLVED || v === undefined ? null : v;
-      }
-      case 'list':
-        return e.items.map((x) => this.expr(x));
-      case 'map': {
+      };
+    }
+    case 'list': {
+      const items = e.items.map(compileExpr);
+      return (r) => items.map((f) => f(r));
+    }
+    case 'map': {
+      const entries = e.entries.map(([k, x]) => [k, compileExpr(x)] as const);
+      return (r) => {
         const m = new Map<string, unknown>();
-        for (const [k, x] of e.entries) m.set(k, this.expr(x));
+        for (const [k, f] of entries) m.set(k, f(r));
         return m;
-      }
-      case 'range': {
-        const from = this.expr(e.from);
-        const to = this.expr(e.to);
+      };
+    }
+    case 'range': {
+      const fromExpr = compileExpr(e.from);
+      const toExpr = compileExpr(e.to);
+      return (r) => {
+        const from = fromExpr(r);
+        const to = toExpr(r);
         if (typeof from !== 'number' || typeof to !== 'number') return null;
         const out: number[] = [];
         const step = from <= to ? 1 : -1;
         for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(i);
         return out;
-      }
-      case 'operator':
-        return this.operator(e);
+      };
+    }
+    case 'operator':
+      return compileOperator(e);
+  }
+}
+
+function compileOperator(e: Extract<Expr, { kind: 'operator' }>): Eval {
+  const [l, r] = e.operands;
+  switch (e.operator) {
+    case '||': {
+      const a = compileCondition(l!), b = compileCondition(r!);
+      return (x) => a(x) || b(x);
+    }
+    case '&&': {
+      const a = compileCondition(l!), b = compileCondition(r!);
+      return (x) => a(x) && b(x);
+    }
+    case 'not':
+    case '!': {
+      const a = compileCondition(l!);
+      return (x) => !a(x);
+    }
+    case 'parenthesis':
+      return compileExpr(l!);
+    case 'minus': {
+      const a = compileExpr(l!);
+      return (x) => {
+        const v = a(x);
+        return typeof v === 'number' ? -v : v instanceof JDouble ? new JDouble(-v.value) : null;
+      };
     }
   }
-
-  private operator(e: Extract<Expr, { kind: 'operator' }>): unknown {
-    const [l, r] = e.operands;
-    switch (e.operator) {
-      case '||':
-        return this.condition(l!) || this.condition(r!);
-      case '&&':
-        return this.condition(l!) && this.condition(r!);
-      case 'not':
-      case '!':
-        return !this.condition(l!);
-      case 'parenthesis':
-        return this.expr(l!);
-      case 'minus': {
-        const v = this.expr(l!);
-        return typeof v === 'number' ? -v : v instanceof JDouble ? new JDouble(-v.value) : null;
-      }
-    }
-    const a = this.expr(l!);
-    const b = this.expr(r!);
-    switch (e.operator) {
-      case '==':
-        return velocityEquals(a, b);
-      case '!=':
-        return !velocityEquals(a, b);
-      case '<':
-      case '>':
-      case '<=':
-      case '>=': {
+  const left = compileExpr(l!);
+  const right = compileExpr(r!);
+  const op = e.operator;
+  switch (op) {
+    case '==':
+      return (x) => velocityEquals(left(x), right(x));
+    case '!=':
+      return (x) => !velocityEquals(left(x), right(x));
+    case '<':
+    case '>':
+    case '<=':
+    case '>=':
+      return (x) => {
+        const a = left(x), b = right(x);
         if (!isNumber(a) || !isNumber(b)) return false;
-        const x = numberValue(a), y = numberValue(b);
-        return e.operator === '<' ? x < y : e.operator === '>' ? x > y : e.operator === '<=' ? x <= y : x >= y;
-      }
-      case '+':
+        const p = numberValue(a), q = numberValue(b);
+        return op === '<' ? p < q : op === '>' ? p > q : op === '<=' ? p <= q : p >= q;
+      };
+    case '+':
+      return (x) => {
+        const a = left(x), b = right(x);
         if ((typeof a === 'string' || typeof b === 'string') && a !== null && b !== null && a !== undefined && b !== undefined)
           return toJavaString(a) + toJavaString(b);
         return arithmetic('+', a, b);
-      case '-':
-      case '*':
-      case '/':
-      case '%':
-        return arithmetic(e.operator, a, b);
-      default:
-        throw new VtlError(`unsupported operator ${e.operator}`, e.line, e.column);
-    }
+      };
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+      return (x) => arithmetic(op, left(x), right(x));
+    default:
+      // Evaluates both sides first, as the tree-walking evaluator did, so their errors come first.
+      return (x) => {
+        left(x);
+        right(x);
+        throw new VtlError(`unsupported operator ${op}`, e.line, e.column);
+      };
   }
 }
 

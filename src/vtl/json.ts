@@ -2,7 +2,7 @@
 // (`1.0` stays a Double), and object key order even for numeric keys (`{"2":…,"1":…}`).
 // Objects become Map, arrays JsonList. `__proto__` is an ordinary key.
 
-import { JDouble, JsonList } from './values.js';
+import { JDouble, asJsonList, type JsonList } from './values.js';
 
 export class JsonSyntaxError extends Error {
   constructor(
@@ -21,6 +21,8 @@ export function parseJson(text: string): unknown {
   if (reader.i < text.length) reader.fail('unexpected text after the JSON value');
   return value;
 }
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 class Reader {
   i = 0;
@@ -74,17 +76,17 @@ class Reader {
   }
 
   array(): JsonList {
-    const list = new JsonList();
+    const list: unknown[] = [];
     this.i++;
     this.ws();
-    if (this.s[this.i] === ']') return this.i++, list;
+    if (this.s[this.i] === ']') return this.i++, asJsonList(list);
     for (;;) {
       this.ws();
       list.push(this.value());
       this.ws();
       const c = this.s[this.i];
       if (c === ',') this.i++;
-      else if (c === ']') return this.i++, list;
+      else if (c === ']') return this.i++, asJsonList(list);
       else this.fail("expected ',' or ']'");
     }
   }
@@ -127,7 +129,9 @@ class Reader {
   }
 
   number(): number | JDouble {
-    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 400));
+    // Sticky regex at the current offset: no slice of the rest of the document per number.
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
     if (!m) return this.fail('bad number');
     this.i += m[0].length;
     const n = Number(m[0]);
