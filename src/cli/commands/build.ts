@@ -42,7 +42,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .example('$0 build openapi.yaml', 'generate everything into ./generated')
       .example('$0 build openapi.yaml --out src/generated --targets sdk,handlers', 'only the client SDK and handler stubs')
       .example('$0 build openapi.yaml --check', 'in CI: fail when the committed output is stale')
-      .example('$0 build openapi.yaml --watch', 'regenerate on every save') as unknown as Argv<BuildArgs>,
+      .example('$0 build openapi.yaml --watch', 'regenerate on every save')
+      .example('$0 build template.yaml --api OrdersApi', 'the API with logical id OrdersApi in a SAM/CloudFormation template') as unknown as Argv<BuildArgs>,
   handler: async (args) => {
     const ctx = contextOf(args as unknown as Record<string, unknown>);
     ctx.exitCode = await runBuild(args, ctx);

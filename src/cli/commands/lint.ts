@@ -30,7 +30,8 @@ export const lintCommand: CommandModule<object, LintArgs> = {
       .example('$0 lint openapi.yaml', 'human-readable report, grouped by file')
       .example('$0 lint openapi.yaml --format sarif > apigw.sarif', 'for GitHub code scanning')
       .example('$0 lint openapi.yaml --format github --max-warnings 0', 'annotations in GitHub Actions; fail on any warning')
-      .example('$0 lint openapi.yaml --baseline', 'adopt on a legacy spec: accept today\'s problems, fail only on new ones') as unknown as Argv<LintArgs>,
+      .example('$0 lint openapi.yaml --baseline', 'adopt on a legacy spec: accept today\'s problems, fail only on new ones')
+      .example('$0 lint template.yaml --api OrdersApi', 'one API of a SAM/CloudFormation template') as unknown as Argv<LintArgs>,
   handler: async (args) => {
     const ctx = contextOf(args as unknown as Record<string, unknown>);
     ctx.exitCode = await runLint(args, ctx);
