@@ -13,6 +13,8 @@ export type ApigwErrorCode =
   | 'BAD_CONFIG'
   | 'BAD_TEMPLATE'
   | 'UNSAFE_PATH'
+  | 'OUTPUT_CONFLICT'
+  | 'IO_ERROR'
   | 'USAGE';
 
 export class ApigwError extends Error {
