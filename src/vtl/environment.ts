@@ -182,11 +182,17 @@ function authorizerMap(value: Record<string, unknown>): OpaqueMap {
 }
 
 export function buildStageVariables(request: VtlRequest): Map<string, unknown> {
-  return new Map(Object.entries(request.stageVariables ?? {}));
+  const m = new Map<string, unknown>();
+  const given = request.stageVariables;
+  if (given) for (const k of Object.keys(given)) m.set(k, given[k]);
+  return m;
 }
 
+/** `$util` has no state: one instance serves every render. */
+const UTIL = new UtilObject();
+
 export function newUtil(): UtilObject {
-  return new UtilObject();
+  return UTIL;
 }
 
 /** Overrides a template assigned, as API Gateway applies them. */

@@ -72,12 +72,11 @@ export function compileTemplate(text: string): CompiledTemplate {
 export function renderTemplate(template: CompiledTemplate | string, request: VtlRequest = {}): VtlRenderResult {
   const compiled = typeof template === 'string' ? compileTemplate(template) : template;
   const context = buildContext(request);
-  const globals = new Map<string, unknown>([
-    ['input', new InputObject(request)],
-    ['util', newUtil()],
-    ['context', context],
-    ['stageVariables', buildStageVariables(request)],
-  ]);
+  const globals = new Map<string, unknown>();
+  globals.set('input', new InputObject(request));
+  globals.set('util', newUtil());
+  globals.set('context', context);
+  globals.set('stageVariables', buildStageVariables(request));
   const result = evaluate(compiled.ast, globals);
   return {
     output: result.output,

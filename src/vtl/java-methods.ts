@@ -161,7 +161,11 @@ function numberMethod(n: number | JDouble, name: string, args: unknown[]): unkno
 function mapMethod(m: Map<string, unknown>, name: string, args: unknown[]): unknown {
   // Hot paths of typical templates (passthrough loops), without building the switch key.
   if (args.length === 1 && name === 'get') return m.get(keyOf(args[0])) ?? null;
-  if (args.length === 0 && name === 'keySet') return [...m.keys()];
+  if (args.length === 0 && name === 'keySet') {
+    const keys: string[] = [];
+    for (const k of m.keys()) keys.push(k);
+    return keys;
+  }
   const [a, b] = args;
   switch (`${name}/${args.length}`) {
     case 'get/1': return m.get(keyOf(a)) ?? null;
@@ -248,6 +252,8 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
 /** `$target.name(args)`. */
 export function callJavaMethod(target: unknown, name: string, args: unknown[]): unknown {
   if (typeof target === 'string') return stringMethod(target, name, args);
+  // Maps ($context, params, JSON objects) and environment objects are the common targets: test them first.
+  if (target instanceof Map) return mapMethod(target, name, args);
   if (isNumber(target)) return numberMethod(target, name, args);
   if (typeof target === 'boolean') {
     if (name === 'toString' && args.length === 0) return String(target);
