@@ -75,6 +75,30 @@ async function main() {
     );
   }
   if (missed) console.log('  (a missed target is reported, not failed: timing depends on the machine and its load)');
+  startup();
+}
+
+/**
+ * CLI start-up: the whole `node bin/apigw-gen.js …` process, fixed costs included (Node, the dist
+ * freshness check, module import). A small spec, so the figure is almost all fixed cost: the part
+ * every `lint` pays before reading a byte. Commands alternate run by run.
+ */
+function startup() {
+  const bin = join(root, 'bin/apigw-gen.js');
+  const commands = [['--help'], ['lint', join(root, 'fixtures/petstore/openapi.yaml')], ['routes', join(root, 'fixtures/petstore/openapi.yaml')]];
+  const times = commands.map(() => []);
+  for (let run = 0; run < Math.max(RUNS, 9); run++) {
+    commands.forEach((args, i) => {
+      const started = process.hrtime.bigint();
+      spawnSync(process.execPath, [bin, ...args], { stdio: 'ignore', cwd: root });
+      times[i].push(Number(process.hrtime.bigint() - started) / 1e6);
+    });
+  }
+  console.log(`\nCLI start-up, whole process, ${times[0].length} runs each (alternating)`);
+  commands.forEach((args, i) => {
+    const label = `apigw-gen ${args.map((a) => a.replace(root + '/', '')).join(' ')}`;
+    console.log(`  ${label.padEnd(50)} median ${median(times[i]).toFixed(0)} ms (${min(times[i]).toFixed(0)}–${max(times[i]).toFixed(0)} ms)`);
+  });
 }
 
 function median(values) {
