@@ -37,6 +37,12 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   /** Status codes retried. Default 429, 502, 503, 504 (API Gateway throttling and integration failures). */
   statuses?: readonly number[];
+  /**
+   * Network errors (fetch rejected, not a timeout or abort) are retried with the same backoff for
+   * idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) by default; `always` opts POST/PATCH in
+   * too (only safe when the API deduplicates, e.g. with an idempotency key); `never` turns it off.
+   */
+  networkErrors?: 'idempotent' | 'always' | 'never';
 }
 
 export interface RequestContext {
@@ -130,11 +136,31 @@ export interface OperationSpec {
    */
   accept?: string;
   auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string };
+  /** Response header names the spec declares (any status), exposed as typed properties of `headers`. */
+  responseHeaders?: readonly string[];
+}
+
+export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** `headers` of a result whose response declares headers: the raw Headers plus the declared ones as properties. */
+export type TypedHeaders<T> = Headers & Readonly<T>;
+
+/** The untyped part of a `$default`-route call (`client.request(method, path, init)`). */
+export interface RawRequest {
+  /** Query parameters; arrays repeat the name. */
+  query?: Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
+  headers?: Record<string, string>;
+  /** A string, Blob, ArrayBuffer(View), FormData or URLSearchParams is sent as is; anything else as JSON. */
+  body?: unknown;
+  /** Content type for a string or binary body (JSON bodies are `application/json`). */
+  contentType?: string;
 }
 
 export interface RequestInput {
   /** For `ANY` routes: the HTTP method to use (default GET). */
   method?: string;
+  /** For the `$default` route: the path (below the base URL) and the untyped request. */
+  raw?: { path: string; request: RawRequest };
   path?: object;
   query?: object;
   header?: object;
@@ -181,7 +207,8 @@ export class ConfigurationError extends Error {
   }
 }
 
-const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 60000, statuses: [429, 502, 503, 504] };
+const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, baseDelayMs: 100, maxDelayMs: 5000, maxRetryAfterMs: 60000, statuses: [429, 502, 503, 504], networkErrors: 'idempotent' };
+const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
 function has(o: object | undefined, key: string): boolean {
   return o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
@@ -263,6 +290,49 @@ export function buildUrl(baseUrl: string, op: OperationSpec, input: RequestInput
   }
   const base = baseUrl.replace(/\/+$/, '');
   return new URL(`${base}${path}${query.length > 0 ? `?${query.join('&')}` : ''}`);
+}
+
+/**
+ * The URL of a `$default`-route call. The path must stay below the base URL: it must start with
+ * `/` and may not carry `.`/`..` segments, a query or a fragment (pass `query` instead).
+ */
+export function buildRawUrl(baseUrl: string, path: string, query: RawRequest['query']): URL {
+  if (!path.startsWith('/')) throw new ConfigurationError(`request path must start with "/": ${JSON.stringify(path)}`);
+  if (/[?#]/.test(path)) throw new ConfigurationError(`request path may not contain "?" or "#" (pass \`query\`): ${JSON.stringify(path)}`);
+  const segments = path.split('/');
+  if (segments.some((s) => s === '.' || s === '..' || /^%2e(%2e)?$|^\.%2e$|^%2e\.$/i.test(s))) throw new ConfigurationError(`request path may not contain "." or ".." segments: ${JSON.stringify(path)}`);
+  // Encode what a path segment cannot hold raw; keep existing %XX escapes.
+  const encoded = segments.map((s) => s.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@%]|%(?![0-9A-Fa-f]{2})/g, (c) => encodeURIComponent(c))).join('/');
+  const pairs: string[] = [];
+  for (const [k, v] of entriesOf(query ?? {})) {
+    if (v === undefined) continue;
+    for (const item of Array.isArray(v) ? v : [v]) pairs.push(`${encodeURIComponent(k)}=${encodeURIComponent(text(item))}`);
+  }
+  return new URL(`${baseUrl.replace(/\/+$/, '')}${encoded}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`);
+}
+
+function isRawBody(body: unknown): body is RequestBody {
+  return typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || body instanceof FormData || body instanceof URLSearchParams || (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
+}
+
+/** The body of a `$default`-route call. */
+export function encodeRawBody(request: RawRequest): { body: RequestBody | undefined; contentType: string | undefined } {
+  const body = request.body;
+  if (body === undefined) return { body: undefined, contentType: undefined };
+  if (isRawBody(body)) return { body, contentType: request.contentType ?? (typeof body === 'string' ? 'text/plain;charset=UTF-8' : undefined) };
+  return { body: JSON.stringify(body), contentType: request.contentType ?? 'application/json' };
+}
+
+/** `headers` of a result: the raw Headers, plus each declared response header present as a property. */
+function resultHeaders(response: Response, declared: readonly string[] | undefined): Headers {
+  if (!declared || declared.length === 0) return response.headers;
+  const headers = new Headers(response.headers);
+  for (const name of declared) {
+    const value = response.headers.get(name);
+    // defineProperty: a header name is data, never a setter or prototype key.
+    if (value !== null) Object.defineProperty(headers, name, { value, enumerable: true });
+  }
+  return headers;
 }
 
 function formBody(value: unknown): URLSearchParams {
@@ -443,7 +513,7 @@ export class ClientCore {
   private async perform(op: OperationSpec, input: RequestInput, call: CallOptions): Promise<RawResult> {
     const options = this.options;
     const method = op.method === 'ANY' ? (input.method ?? 'GET').toUpperCase() : op.method;
-    const url = buildUrl(this.baseUrl, op, input);
+    const url = input.raw ? buildRawUrl(this.baseUrl, input.raw.path, input.raw.request.query) : buildUrl(this.baseUrl, op, input);
     const headers = new Headers();
     for (const [k, v] of entriesOf(options.headers ?? {})) headers.set(k, String(v));
     headers.set('accept', op.accept ?? 'application/json, */*;q=0.8');
@@ -453,8 +523,9 @@ export class ClientCore {
     }
     const cookies = op.params.filter((p) => p.in === 'cookie' && valueOf(input.cookie, p.name) !== undefined).map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(headerValue(valueOf(input.cookie, p.name)))}`);
     if (cookies.length > 0) headers.set('cookie', cookies.join('; '));
+    for (const [k, v] of entriesOf(input.raw?.request.headers ?? {})) headers.set(k, String(v));
     for (const [k, v] of entriesOf(call.headers ?? {})) headers.set(k, String(v));
-    const encoded = encodeBody(op, input.body);
+    const encoded = input.raw ? encodeRawBody(input.raw.request) : encodeBody(op, input.body);
     if (encoded.contentType) headers.set('content-type', encoded.contentType);
     await this.authenticate(op, headers);
 
@@ -479,9 +550,16 @@ export class ClientCore {
           if (controller.signal.aborted) throw controller.signal.reason;
           response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal });
         } catch (error) {
-          const reason = controller.signal.aborted ? controller.signal.reason : error;
+          const aborted = controller.signal.aborted;
+          const reason = aborted ? controller.signal.reason : error;
           for (const m of options.middleware ?? []) await m.onError?.(reason, context);
-          throw reason;
+          // A network error (not a timeout or abort) is retried when repeating the request is safe.
+          const retryNetwork =
+            !aborted && retry !== undefined && attempt < attempts && !(context.body instanceof ReadableStream) &&
+            (retry.networkErrors === 'always' || (retry.networkErrors === 'idempotent' && IDEMPOTENT_METHODS.includes(method)));
+          if (!retryNetwork) throw reason;
+          await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random(), controller.signal);
+          continue;
         }
         for (const m of options.middleware ?? []) response = (await m.onResponse?.(response, context)) ?? response;
         const canRetry = retry !== undefined && attempt < attempts && retry.statuses.includes(response.status) && !(context.body instanceof ReadableStream);
@@ -495,9 +573,8 @@ export class ClientCore {
         }
         const payload = await parseResponse(response, method);
         const ok = response.status >= 200 && response.status < 300;
-        const result: RawResult = ok
-          ? { ok, status: response.status, data: payload, headers: response.headers, response }
-          : { ok, status: response.status, error: payload, headers: response.headers, response };
+        const resultHeaderSet = resultHeaders(response, op.responseHeaders);
+        const result: RawResult = ok ? { ok, status: response.status, data: payload, headers: resultHeaderSet, response } : { ok, status: response.status, error: payload, headers: resultHeaderSet, response };
         if (!ok && this.throwOnError) throw new ApiError(result as RawResult & { error: unknown }, op.id);
         return result;
       }

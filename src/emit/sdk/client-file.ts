@@ -19,6 +19,7 @@ export const FILE_NAMES = [
   'ApiClient', 'ApiClientOptions', 'StageName', 'createClient', 'OPERATIONS', 'ENDPOINTS', 'T',
   'ClientCore', 'CallOptions', 'ClientOptions', 'Endpoints', 'OperationSpec', 'Status1XX', 'Status2XX',
   'Status3XX', 'Status4XX', 'Status5XX', 'HttpStatus', 'ErrorStatus', 'ApiError', 'OkResult', 'ErrorResult', 'RequestBody',
+  'TypedHeaders', 'HttpMethodName', 'RawRequest',
 ];
 
 const LOCATIONS: Parameter['in'][] = ['path', 'query', 'header', 'cookie'];
@@ -84,12 +85,12 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
     else if (r.status === 'default') fallback = r;
   }
   const members: string[] = [];
-  const member = (ok: boolean, status: string, payload: string) =>
-    `  | { ok: ${ok}; status: ${status}; ${ok ? 'data' : 'error'}: ${payload}; headers: Headers; response: Response }`;
+  const member = (ok: boolean, status: string, payload: string, response?: Response) =>
+    `  | { ok: ${ok}; status: ${status}; ${ok ? 'data' : 'error'}: ${payload}; headers: ${headersType(response)}; response: Response }`;
   const exactCodes = exact.map((r) => Number(r.status));
   for (const r of exact) {
     const code = Number(r.status);
-    members.push(member(code >= 200 && code < 300, String(code), payloadType(r, space, op.route.method)));
+    members.push(member(code >= 200 && code < 300, String(code), payloadType(r, space, op.route.method), r));
   }
   const rangeClasses = new Set<string>();
   for (const r of ranges) {
@@ -98,18 +99,37 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
     rangeClasses.add(cls);
     const inClass = exactCodes.filter((c) => String(c)[0] === cls);
     const status = inClass.length > 0 ? `Exclude<Status${cls}XX, ${inClass.join(' | ')}>` : `Status${cls}XX`;
-    members.push(member(cls === '2', status, payloadType(r, space, op.route.method)));
+    members.push(member(cls === '2', status, payloadType(r, space, op.route.method), r));
   }
   // Whatever the spec does not list (API Gateway itself answers 403, 429, 502, 504, …).
   const fallbackPayload = fallback ? payloadType(fallback, space, op.route.method) : 'unknown';
+  // Only the undocumented statuses of the listed classes get the `default` response's headers.
   const listed = (cls: string) => [...(rangeClasses.has(cls) ? [`Status${cls}XX`] : []), ...exactCodes.filter((c) => String(c)[0] === cls).map(String)];
   if (!rangeClasses.has('2')) {
     const l = listed('2');
-    members.push(member(true, l.length ? `Exclude<Status2XX, ${l.join(' | ')}>` : 'Status2XX', fallbackPayload));
+    members.push(member(true, l.length ? `Exclude<Status2XX, ${l.join(' | ')}>` : 'Status2XX', fallbackPayload, fallback));
   }
   const errorListed = ['1', '3', '4', '5'].flatMap(listed);
-  members.push(member(false, errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus', fallbackPayload));
+  members.push(member(false, errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus', fallbackPayload, fallback));
   return members.join('\n');
+}
+
+/** Members of `Headers` itself: a declared header by one of these names stays reachable through `get()` only. */
+const HEADERS_MEMBERS = new Set(['append', 'delete', 'entries', 'forEach', 'get', 'getSetCookie', 'has', 'keys', 'set', 'values', 'constructor']);
+
+/** Declared response headers that become typed properties of `headers` (document order). */
+function declaredHeaders(response: Response | undefined): [string, boolean][] {
+  if (!response) return [];
+  return Object.keys(response.headers)
+    .filter((name) => !HEADERS_MEMBERS.has(name) && name !== '__proto__')
+    .map((name) => [name, response.headers[name]!.required]);
+}
+
+/** `Headers`, or `TypedHeaders<{ …declared names… }>` when the response declares headers. */
+function headersType(response: Response | undefined): string {
+  const declared = declaredHeaders(response);
+  if (declared.length === 0) return 'Headers';
+  return `TypedHeaders<{ ${declared.map(([name, required]) => `${propertyKey(name)}${required ? '' : '?'}: string`).join('; ')} }>`;
 }
 
 function operationSpec(op: SdkOperation): string {
@@ -128,6 +148,9 @@ function operationSpec(op: SdkOperation): string {
   if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
   const accept = acceptHeader(op);
   if (accept !== undefined) lines.push(`    accept: ${stringLiteral(accept)},`);
+  const responseHeaders: string[] = [];
+  for (const r of op.route.responses) for (const [name] of declaredHeaders(r)) if (!responseHeaders.includes(name)) responseHeaders.push(name);
+  if (responseHeaders.length > 0) lines.push(`    responseHeaders: [${responseHeaders.map(stringLiteral).join(', ')}],`);
   lines.push(`    auth: { ${auth.join(', ')} },`, '  },');
   return lines.join('\n');
 }
@@ -145,18 +168,18 @@ export function acceptHeader(op: SdkOperation): string | undefined {
   return types.filter((t) => !/[\r\n,]/.test(t)).join(', ') || undefined;
 }
 
-function methodDoc(op: SdkOperation, indent: string): string {
+function methodDoc(op: SdkOperation, indent: string, lead?: string): string {
   const r = op.route;
-  const text = [r.summary, r.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').join('\n\n');
-  const tags: JsDocTag[] = [{ tag: 'route', text: `${r.method} ${r.path}` }];
+  const text = [lead, r.summary, r.description].filter((s): s is string => typeof s === 'string' && s.trim() !== '').join('\n\n');
+  const tags: JsDocTag[] = [{ tag: 'route', text: r.isDefaultRoute ? '$default' : `${r.method} ${r.path}` }];
   if (op.auth.type !== 'NONE') tags.push({ tag: 'auth', text: op.auth.type + (op.auth.authorizer ? ` (${op.auth.authorizer})` : '') });
   if (op.auth.apiKey) tags.push({ tag: 'apiKey', text: 'required (x-api-key)' });
   if (r.deprecated) tags.push({ tag: 'deprecated' });
   return jsDoc(text, tags, indent);
 }
 
-export function clientFile(api: Api, ops: SdkOperation[], space: TypeSpace, endpoints: SdkEndpoints, options: ClientFileOptions): string {
-  const prefixes = operationTypePrefixes(ops, space);
+export function clientFile(api: Api, ops: SdkOperation[], space: TypeSpace, endpoints: SdkEndpoints, options: ClientFileOptions, defaultOp?: SdkOperation): string {
+  const prefixes = operationTypePrefixes(defaultOp ? [...ops, defaultOp] : ops, space);
   const out: string[] = [];
   const stageNames = endpoints.stages.map(([n]) => n);
   out.push(`/** Stages named in the generator's config. */
@@ -185,6 +208,14 @@ export const ENDPOINTS: Endpoints = {
     const signature = params.empty ? 'options?: CallOptions' : `params: ${paramsName}${params.optional ? ' = {}' : ''}, options?: CallOptions`;
     methods.push(`${methodDoc(op, '  ')}  ${op.name}(${signature}): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.${op.name}, ${params.empty ? '{}' : 'params'}, options);\n  }`);
   });
+  if (defaultOp) {
+    const resultName = `${prefixes[ops.length]!}Result`;
+    out.push(`/** Every outcome of \`request\` (the \`$default\` route): narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(defaultOp, space)};\n`);
+    specs.push(operationSpec(defaultOp));
+    const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
+    const doc = methodDoc(defaultOp, '  ', 'Calls the `$default` route: any method and path no other route matches. `path` is below the base URL and starts with `/`.');
+    methods.push(`${doc}  request(method: HttpMethodName, path: string, init: RawRequest = {}, options?: CallOptions): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.request, { method, raw: { path, request: init } }, options);\n  }`);
+  }
   out.push(`const OPERATIONS = {\n${specs.join('\n')}\n} satisfies Record<string, OperationSpec>;\n`);
 
   let groups = '';
@@ -216,7 +247,7 @@ export function createClient(options: ApiClientOptions = {}): ApiClient {
   const body = out.join('\n');
   // Import exactly the status helpers used, so consumers with noUnusedLocals compile too.
   const statusTypes = ['ErrorStatus', 'Status1XX', 'Status2XX', 'Status3XX', 'Status4XX', 'Status5XX'].filter((n) => new RegExp(`\\b${n}\\b`).test(body));
-  const imports = ['ClientCore', 'type CallOptions', 'type ClientOptions', 'type Endpoints', 'type OperationSpec', ...statusTypes.map((n) => `type ${n}`), ...(/\bRequestBody\b/.test(body) ? ['type RequestBody'] : [])];
+  const imports = ['ClientCore', 'type CallOptions', 'type ClientOptions', 'type Endpoints', 'type OperationSpec', ...statusTypes.map((n) => `type ${n}`), ...['RequestBody', 'TypedHeaders', 'HttpMethodName', 'RawRequest'].filter((n) => new RegExp(`\\b${n}\\b`).test(body)).map((n) => `type ${n}`)];
   const header = `// Generated by apigw-gen from ${commentSafe(api.info.title)} ${commentSafe(api.info.version)}. Do not edit: regenerate instead.
 import { ${imports.join(', ')} } from './runtime.js';
 ${ops.length > 0 || /\bT\./.test(body) ? "import type * as T from './types.js';\n" : ''}`;

@@ -102,20 +102,32 @@ function withTemplateParams(route: Route): Parameter[] {
 /** Names the client class uses for its own members; operations avoid them. */
 export const CLIENT_MEMBER_NAMES = ['core', 'constructor', 'options', 'request', 'toString', 'valueOf', 'hasOwnProperty'];
 
+/**
+ * The HTTP API `$default` route as the client's `request(method, path, init)` method: it has no
+ * path of its own, so the caller names method and path; results are typed from its responses.
+ * (`request` is reserved in CLIENT_MEMBER_NAMES, so no operation takes the name.)
+ */
+export function defaultRouteOperation(api: Api): SdkOperation | undefined {
+  const route = api.routes.find((r) => r.isDefaultRoute);
+  return route ? toOperation(api, route, 'request', 'DefaultRoute', false) : undefined;
+}
+
 export function collectOperations(api: Api): SdkOperation[] {
-  // `$default` (HTTP API catch-all) has no path of its own to call.
   const routes = api.routes.filter((r) => !r.isDefaultRoute);
   const wanted = routes.map((r) => (r.operationId !== undefined && r.operationId.trim() !== '' ? toCamelCase(r.operationId) : nameFromRoute(r)));
   const names = uniqueNames(wanted, { taken: CLIENT_MEMBER_NAMES });
-  return routes.map((route, i) => {
-    const name = names[i]!;
-    const media = route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
+  return routes.map((route, i) => toOperation(api, route, names[i]!, toTypeName(names[i]!), true));
+}
+
+function toOperation(api: Api, route: Route, name: string, typePrefix: string, withBody: boolean): SdkOperation {
+  {
+    const media = withBody && route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
     const authorizer = route.auth.authorizer;
     const op: SdkOperation = {
       route,
       name,
-      typePrefix: toTypeName(name),
-      params: withTemplateParams(route),
+      typePrefix,
+      params: withBody ? withTemplateParams(route) : [],
       auth: {
         type: route.auth.type,
         scopes: route.auth.scopes,
@@ -129,5 +141,5 @@ export function collectOperations(api: Api): SdkOperation[] {
     if (tokenHeader !== undefined && tokenHeader !== 'authorization') op.auth.tokenHeader = tokenHeader;
     if (media) op.body = { ...media, required: route.requestBody!.required };
     return op;
-  });
+  }
 }

@@ -85,6 +85,50 @@ describe('generated client types', () => {
     expect(typeCheck(new Map([...tsFiles(files), ['check.ts', THROWING_CHECK]]))).toEqual([]);
   });
 
+  it('$default routes get request(method, path, init); declared response headers are typed per status', async () => {
+    const { files } = await generate('test/emit/sdk/specs/http-default.yaml');
+    const check = `${TYPE_ASSERTIONS}
+import type { ApiClient } from './index.js';
+declare const client: ApiClient;
+
+export async function defaultRoute() {
+  const r = await client.request('DELETE', '/anything/here', { query: { a: ['1', 2] }, body: { x: 1 } });
+  if (r.status === 200) {
+    assertType<Equal<typeof r.data, { route: string }>>();
+    assertType<Equal<typeof r.headers['X-Served-By'], string>>();
+    assertType<Equal<ReturnType<typeof r.headers.get>, string | null>>();
+  }
+  if (!r.ok) assertType<Equal<typeof r.error, { message?: string }>>();
+  // @ts-expect-error the method is an HTTP method name
+  await client.request('FETCH', '/x');
+  // @ts-expect-error the path is required
+  await client.request('GET');
+}
+
+export async function headers() {
+  const r = await client.getThing({ path: { id: '1' } });
+  if (r.status === 200) {
+    assertType<Equal<typeof r.headers['X-Request-Id'], string>>();
+    assertType<Equal<typeof r.headers['X-RateLimit-Remaining'], string | undefined>>();
+    // A declared header named like a Headers member stays the method.
+    assertType<Equal<typeof r.headers.get, (name: string) => string | null>>();
+  }
+  if (r.status === 404) {
+    assertType<Equal<typeof r.headers['X-Error-Code'], string | undefined>>();
+    // @ts-expect-error 404 does not declare X-Request-Id
+    r.headers['X-Request-Id'];
+  }
+  // @ts-expect-error undeclared statuses have plain Headers
+  if (r.status === 500) r.headers['X-Request-Id'];
+  // ANY routes take the method as a parameter.
+  await client.anyProxy({ path: { proxy: 'a/b' }, method: 'PATCH' });
+  // @ts-expect-error not an HTTP method
+  await client.anyProxy({ path: { proxy: 'a/b' }, method: 'FETCH' });
+}
+`;
+    expect(typeCheck(new Map([...tsFiles(files), ['check.ts', check]]))).toEqual([]);
+  });
+
   it('formats.dateTime: Date accepts Date objects (sent as ISO strings) and keeps strings', async () => {
     const { files } = await generate('test/emit/sdk/specs/kitchen.yaml', { sdk: { formats: { dateTime: 'Date' } } });
     const check = `${TYPE_ASSERTIONS}

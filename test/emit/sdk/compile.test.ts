@@ -19,7 +19,7 @@ describe('generated SDK compiles under strict settings', () => {
   });
 
   it('all fixtures and the kitchen-sink spec (with their README examples), both result styles, in one program each', async () => {
-    for (const spec of [...FIXTURES, 'test/emit/sdk/specs/kitchen.yaml', 'test/emit/sdk/specs/hostile.yaml']) {
+    for (const spec of [...FIXTURES, 'test/emit/sdk/specs/kitchen.yaml', 'test/emit/sdk/specs/hostile.yaml', 'test/emit/sdk/specs/http-default.yaml']) {
       for (const throwOnError of [false, true]) {
         const { files, api } = await generate(spec, { ...CONFIG, sdk: { ...CONFIG.sdk, throwOnError } });
         expect(api.routes.length, spec).toBeGreaterThan(0);
@@ -36,7 +36,7 @@ describe('generated SDK compiles under strict settings', () => {
     const strictest = { ...STRICT_OPTIONS, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true, verbatimModuleSyntax: true, isolatedModules: true };
     const nodeOnly = { ...STRICT_OPTIONS, lib: ['lib.es2022.d.ts'], types: ['node'], typeRoots: [resolve(REPO_ROOT, 'node_modules/@types')] };
     const program = new Map<string, string>();
-    for (const spec of ['test/emit/sdk/specs/kitchen.yaml', 'fixtures/petstore/openapi.yaml']) {
+    for (const spec of ['test/emit/sdk/specs/kitchen.yaml', 'fixtures/petstore/openapi.yaml', 'test/emit/sdk/specs/http-default.yaml']) {
       const { files } = await generate(spec, CONFIG);
       for (const [p, text] of tsFiles(files)) program.set(`${spec.replace(/\W+/g, '_')}/${p}`, text);
     }
