@@ -1,6 +1,9 @@
-// Where a node sits in one source file, computed lazily. Loading never pays for positions: the first
-// lookup in a file re-reads its text with js-yaml's event parser (offsets only, no values built),
-// which handles YAML block and flow styles, multi-line scalars and JSON alike (JSON is YAML flow).
+// Where a node sits in one source file. A YAML file's index is built from the very event stream its
+// data was constructed from (see parse.ts), so positions cost no second parse and stay exactly
+// js-yaml's; a JSON file (read by JSON.parse) re-reads its text with js-yaml's event parser on the
+// first lookup (offsets only, no values built). Lookups walk one mapping/sequence per pointer token
+// through child tables built once per visited collection, so a lookup costs O(depth), and siblings
+// (e.g. 1,000 `/components/schemas/X`) share their parent's table.
 
 import { EVENT_ID, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 
@@ -40,11 +43,10 @@ function nodeStart(ev: Event): number {
 }
 
 /**
- * The event stream packed into typed arrays (about 20 bytes an event instead of a ~150-byte object),
- * so that a file whose positions were asked for once stays cheap to keep: Stripe's 4 MB spec has
- * 200,000 events.
+ * The event stream packed into typed arrays (21 bytes an event instead of a ~100-byte object), so
+ * that keeping it for the life of a load is cheap: Stripe's 4 MB spec has 209,000 events (4.4 MB).
  */
-interface EventIndex {
+export interface EventIndex {
   type: Uint8Array;
   /** First offset of the node (see nodeStart), -1 when it has no text. */
   start: Int32Array;
@@ -53,18 +55,22 @@ interface EventIndex {
   /** Scalar fields needed to decode a key with getScalarValue. */
   valueStart: Int32Array;
   valueEnd: Int32Array;
-  style: Uint8Array;
-  chomping: Uint8Array;
-  indent: Int32Array;
-  fast: Uint8Array;
+  /** style | chomping << 3 | fast << 5 | (indent + 1) << 6 (see packScalar). */
+  scalar: Int32Array;
 }
 
-function buildIndex(events: readonly Event[]): EventIndex {
+const STYLE_PLAIN = 1;
+const FAST = 1 << 5;
+
+function packScalar(ev: ScalarEvent): number {
+  return ev.style | (ev.chomping << 3) | (ev.fast ? FAST : 0) | ((ev.indent + 1) << 6);
+}
+
+export function buildIndex(events: readonly Event[]): EventIndex {
   const n = events.length;
   const index: EventIndex = {
     type: new Uint8Array(n), start: new Int32Array(n), end: new Int32Array(n),
-    valueStart: new Int32Array(n), valueEnd: new Int32Array(n), style: new Uint8Array(n),
-    chomping: new Uint8Array(n), indent: new Int32Array(n), fast: new Uint8Array(n),
+    valueStart: new Int32Array(n), valueEnd: new Int32Array(n), scalar: new Int32Array(n),
   };
   const open: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -75,10 +81,7 @@ function buildIndex(events: readonly Event[]): EventIndex {
     if (ev.type === EVENT_ID.SCALAR) {
       index.valueStart[i] = ev.valueStart;
       index.valueEnd[i] = ev.valueEnd;
-      index.style[i] = ev.style;
-      index.chomping[i] = ev.chomping;
-      index.indent[i] = ev.indent;
-      index.fast[i] = ev.fast ? 1 : 0;
+      index.scalar[i] = packScalar(ev);
     } else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE || ev.type === EVENT_ID.DOCUMENT) {
       open.push(i);
     } else if (ev.type === EVENT_ID.POP) {
@@ -93,6 +96,13 @@ function buildIndex(events: readonly Event[]): EventIndex {
 interface SharedIndexes {
   index?: EventIndex;
   lineStarts?: Int32Array;
+  /**
+   * Per mapping event visited by a lookup: decoded key → the key's event index (the value follows
+   * it). A Map, not an object, so keys like `__proto__` are data. The first of duplicate keys wins.
+   */
+  keys?: Map<number, Map<string, number>>;
+  /** Per sequence event visited by a lookup: the event index of each item. */
+  items?: Map<number, Int32Array>;
 }
 
 export class FilePositions {
@@ -108,6 +118,11 @@ export class FilePositions {
     private readonly prefix: readonly string[] = [],
     private readonly shared: SharedIndexes = {},
   ) {}
+
+  /** Positions of `text` from the events it was parsed into (no second parse on lookup). */
+  static fromEvents(text: string, events: readonly Event[], columnShifts?: ReadonlyMap<number, number>): FilePositions {
+    return new FilePositions(text, columnShifts, [], { index: buildIndex(events) });
+  }
 
   /**
    * Positions of the subtree at `prefix`, located by pointers relative to it: an OpenAPI document
@@ -148,25 +163,16 @@ export class FilePositions {
       if (cur >= count) break;
       let next = -1;
       if (ix.type[cur] === EVENT_ID.MAPPING) {
-        for (let j = cur + 1; j < count && ix.type[j] !== EVENT_ID.POP; ) {
-          const valueIndex = ix.end[j] as number;
-          if (ix.type[j] === EVENT_ID.SCALAR && this.scalarText(ix, j) === token) {
-            if ((ix.start[j] as number) >= 0) offset = ix.start[j] as number;
-            next = valueIndex;
-            break;
-          }
-          j = ix.end[valueIndex] as number;
+        const key = this.keysOf(ix, cur).get(token);
+        if (key !== undefined) {
+          if ((ix.start[key] as number) >= 0) offset = ix.start[key] as number;
+          next = ix.end[key] as number;
         }
       } else if (ix.type[cur] === EVENT_ID.SEQUENCE && /^(0|[1-9][0-9]*)$/.test(token)) {
-        let remaining = Number(token);
-        let j = cur + 1;
-        while (remaining > 0 && j < count && ix.type[j] !== EVENT_ID.POP) {
-          j = ix.end[j] as number;
-          remaining--;
-        }
-        if (j < count && ix.type[j] !== EVENT_ID.POP) {
-          if ((ix.start[j] as number) >= 0) offset = ix.start[j] as number;
-          next = j;
+        const item = this.itemsOf(ix, cur)[Number(token)];
+        if (item !== undefined) {
+          if ((ix.start[item] as number) >= 0) offset = ix.start[item] as number;
+          next = item;
         }
       }
       if (next === -1) break;
@@ -175,15 +181,48 @@ export class FilePositions {
     return this.offsetToLineColumn(offset);
   }
 
+  /** The key table of mapping event `mapping`, built on its first visit. */
+  private keysOf(ix: EventIndex, mapping: number): Map<string, number> {
+    const tables = (this.shared.keys ??= new Map());
+    let keys = tables.get(mapping);
+    if (keys) return keys;
+    keys = new Map();
+    // Members are key, value pairs until the mapping's POP; `end` skips a whole value subtree.
+    for (let j = mapping + 1; j < ix.type.length && ix.type[j] !== EVENT_ID.POP; ) {
+      const valueIndex = ix.end[j] as number;
+      if (ix.type[j] === EVENT_ID.SCALAR) {
+        const key = this.scalarText(ix, j);
+        if (!keys.has(key)) keys.set(key, j);
+      }
+      j = ix.end[valueIndex] as number;
+    }
+    tables.set(mapping, keys);
+    return keys;
+  }
+
+  /** The item event indexes of sequence event `sequence`, built on its first visit. */
+  private itemsOf(ix: EventIndex, sequence: number): Int32Array {
+    const tables = (this.shared.items ??= new Map());
+    let items = tables.get(sequence);
+    if (items) return items;
+    const found: number[] = [];
+    for (let j = sequence + 1; j < ix.type.length && ix.type[j] !== EVENT_ID.POP; j = ix.end[j] as number) found.push(j);
+    items = Int32Array.from(found);
+    tables.set(sequence, items);
+    return items;
+  }
+
   /** The decoded value of scalar event `i` (keys may be quoted, escaped or folded). */
   private scalarText(ix: EventIndex, i: number): string {
     const valueStart = ix.valueStart[i] as number;
-    if (ix.fast[i] === 1 && ix.style[i] === 1) return this.text.slice(valueStart, ix.valueEnd[i]);
+    const packed = ix.scalar[i] as number;
+    const style = packed & 7;
+    if ((packed & FAST) !== 0 && style === STYLE_PLAIN) return this.text.slice(valueStart, ix.valueEnd[i]);
     const event: ScalarEvent = {
       type: EVENT_ID.SCALAR, valueStart, valueEnd: ix.valueEnd[i] as number,
       anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1,
-      style: ix.style[i] as ScalarEvent['style'], chomping: ix.chomping[i] as ScalarEvent['chomping'],
-      indent: ix.indent[i] as number, fast: ix.fast[i] === 1,
+      style: style as ScalarEvent['style'], chomping: ((packed >> 3) & 3) as ScalarEvent['chomping'],
+      indent: (packed >> 6) - 1, fast: (packed & FAST) !== 0,
     };
     return getScalarValue(this.text, event);
   }
