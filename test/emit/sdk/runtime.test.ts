@@ -273,3 +273,111 @@ describe('generated client against a local server', () => {
     expect(await client.getItemPart({ path: { itemId: 'a', partId: 1 } })).toMatchObject({ ok: true, status: 200, data: { id: 1 } });
   });
 });
+
+describe('HTTP API client: $default route, network-error retries, typed response headers', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let http: any;
+  const destroySocket: Reply = (res) => res.socket!.destroy();
+
+  beforeAll(async () => {
+    const { files } = await generate('test/emit/sdk/specs/http-default.yaml');
+    http = await importFrom(transpileToDir(files), 'index.js');
+  });
+
+  it('request(method, path, init) calls the $default route with query, headers and a JSON or raw body', async () => {
+    const client = http.createClient({ baseUrl: base });
+    replies.push(json(200, { route: '$default' }, { 'x-served-by': 'catch-all' }));
+    const r = await client.request('PATCH', '/some/where else', { query: { a: ['1', 2], 'b&c': 'd e' }, headers: { 'X-Trace': 't' }, body: { z: [1] } });
+    expect(received[0]!.method).toBe('PATCH');
+    expect(received[0]!.url).toBe('/prod/some/where%20else?a=1&a=2&b%26c=d%20e');
+    expect(received[0]!.headers['x-trace']).toBe('t');
+    expect(received[0]!.headers['content-type']).toBe('application/json');
+    expect(received[0]!.body.toString()).toBe('{"z":[1]}');
+    expect(r).toMatchObject({ ok: true, status: 200, data: { route: '$default' } });
+
+    await client.request('PUT', '/raw', { body: 'a,b', contentType: 'text/csv' });
+    expect(received[1]!.headers['content-type']).toBe('text/csv');
+    expect(received[1]!.body.toString()).toBe('a,b');
+    await client.request('GET', '/');
+    expect(received[2]!.url).toBe('/prod/');
+    expect(received[2]!.body.length).toBe(0);
+
+    // The path stays below the base URL.
+    for (const bad of ['relative', '/a/../../admin', '/a/%2e%2e/x', '/x?y=1', 'https://evil.example/x']) await expect(client.request('GET', bad)).rejects.toThrow(/request path/);
+    expect(received).toHaveLength(3);
+  });
+
+  it('ANY routes send the method given as a parameter', async () => {
+    const client = http.createClient({ baseUrl: base });
+    await client.anyProxy({ method: 'OPTIONS', path: { proxy: 'x/y' } });
+    expect(received[0]!.method).toBe('OPTIONS');
+    expect(received[0]!.url).toBe('/prod/any/x/y');
+  });
+
+  it('retries network errors for idempotent methods with backoff, never for POST unless opted in', async () => {
+    const events: string[] = [];
+    const client = http.createClient({ baseUrl: base, random: () => 0, retry: { baseDelayMs: 1 }, middleware: [{ onError: () => { events.push('error'); } }] });
+    replies.push(destroySocket, json(200, { id: 'a' }));
+    const got = await client.getThing({ path: { id: 'a' } });
+    expect(got).toMatchObject({ ok: true, status: 200, data: { id: 'a' } });
+    expect(received.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(events).toEqual(['error']);
+
+    received.length = 0;
+    replies.push(destroySocket, json(200, {}));
+    expect((await client.putThing({ path: { id: 'a' }, body: { v: 1 } })).status).toBe(200);
+    expect(received.map((r) => `${r.method} ${r.body.toString()}`)).toEqual(['PUT {"v":1}', 'PUT {"v":1}']);
+
+    // POST: the first failure is final.
+    received.length = 0;
+    replies = [destroySocket, json(200, {})];
+    await expect(client.postThing({ path: { id: 'a' } })).rejects.toThrow();
+    expect(received).toHaveLength(1);
+    replies = [];
+
+    // ... unless the caller opts in.
+    received.length = 0;
+    replies.push(destroySocket, json(200, {}));
+    expect((await client.postThing({ path: { id: 'a' } }, { retry: { networkErrors: 'always', baseDelayMs: 1 } })).status).toBe(200);
+    expect(received).toHaveLength(2);
+
+    // Retries are bounded, and can be turned off.
+    received.length = 0;
+    replies.push(destroySocket, destroySocket, destroySocket, json(200, {}));
+    await expect(client.getThing({ path: { id: 'a' } })).rejects.toThrow();
+    expect(received).toHaveLength(3);
+    replies = [];
+    received.length = 0;
+    replies.push(destroySocket, json(200, {}));
+    await expect(client.getThing({ path: { id: 'a' } }, { retry: { networkErrors: 'never' } })).rejects.toThrow();
+    expect(received).toHaveLength(1);
+    replies = [];
+  });
+
+  it('does not retry timeouts or caller aborts', async () => {
+    const client = http.createClient({ baseUrl: base, retry: { baseDelayMs: 1 } });
+    replies.push((res) => setTimeout(() => res.end('{}'), 300));
+    await expect(client.getThing({ path: { id: 'a' } }, { timeoutMs: 50 })).rejects.toThrow(/timed out/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toHaveLength(1);
+  });
+
+  it('exposes declared response headers as typed properties beside the raw Headers', async () => {
+    const client = http.createClient({ baseUrl: base });
+    replies.push(json(200, { id: 'a' }, { 'x-request-id': 'req-1', 'x-ratelimit-remaining': '9', get: 'not-a-method' }));
+    const r = await client.getThing({ path: { id: 'a' } });
+    expect(r.headers['X-Request-Id']).toBe('req-1');
+    expect(r.headers['X-RateLimit-Remaining']).toBe('9');
+    expect(r.headers.get('x-request-id')).toBe('req-1');
+    expect(r.headers.get('get')).toBe('not-a-method');
+    expect(typeof r.headers.get).toBe('function');
+    // Declared but absent: no property.
+    expect(Object.prototype.hasOwnProperty.call(r.headers, 'X-Error-Code')).toBe(false);
+    replies.push(json(404, { message: 'no' }, { 'x-error-code': 'E42' }));
+    const missing = await client.getThing({ path: { id: 'b' } });
+    expect(missing).toMatchObject({ ok: false, status: 404, error: { message: 'no' } });
+    expect(missing.headers['X-Error-Code']).toBe('E42');
+    replies.push(json(200, { route: 'r' }, { 'x-served-by': 'edge' }));
+    expect((await client.request('GET', '/z')).headers['X-Served-By']).toBe('edge');
+  });
+});
