@@ -86,9 +86,12 @@ export async function buildDist() {
     });
     writeAtomic(target, out.outputText);
   }
-  // Modules whose source is gone. Another run's temp files are left alone: it renames them next.
+  // Modules whose source is gone. A live run's temp files are left alone (it renames them next);
+  // those of a run that died mid-build are removed.
   for (const file of listFiles(distDir)) {
-    if (expected.has(file) || /\.tmp-\d+-\d+$/.test(file)) continue;
+    if (expected.has(file)) continue;
+    const temp = /\.tmp-(\d+)-\d+$/.exec(file);
+    if (temp && isAlive(Number(temp[1]))) continue;
     try {
       unlinkSync(file);
     } catch {
@@ -97,4 +100,13 @@ export async function buildDist() {
   }
   writeAtomic(stampFile, stamp);
   return { files: files.length };
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }

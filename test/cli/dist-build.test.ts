@@ -57,6 +57,8 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     unlinkSync(join(copy, 'dist/.stamp'));
     // A module whose source is gone is removed by the rebuild.
     writeFileSync(join(copy, 'dist/obsolete.js'), 'export {};\n');
+    // A temp file left by a run that died mid-build (no process has that id) is cleaned up too.
+    writeFileSync(join(copy, 'dist/errors.js.tmp-4194999-0'), 'partial');
     let sawMissing = false;
     let watching = true;
     const watcher = (async () => {
@@ -75,6 +77,7 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     expect(sawMissing).toBe(false);
     expect(existsSync(join(copy, 'dist/.stamp'))).toBe(true);
     expect(existsSync(join(copy, 'dist/obsolete.js'))).toBe(false);
+    expect(existsSync(join(copy, 'dist/errors.js.tmp-4194999-0'))).toBe(false);
     const leftovers = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? leftovers(join(dir, e.name)) : /\.tmp-\d+-\d+$/.test(e.name) ? [e.name] : []));
     expect(leftovers(join(copy, 'dist'))).toEqual([]);
