@@ -100,15 +100,23 @@ describe('build with the gateway target', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
-  it('Stripe: build no longer stops on APIGW-MODEL-001, which the gateway output rewrites', () => {
+  it('Stripe: MODEL-001 is demoted (rewritten), but dropped authentication (AUTH-002) still stops build', () => {
     const dir = tempProject();
     const r = run(['build', shared('specs/stripe/openapi.yaml'), '--targets', 'gateway'], dir);
-    expect(r.stderr).not.toMatch(/internal error|build stopped/);
-    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/warning .*\(rewritten in gateway output\) +APIGW-MODEL-001/);
     expect(r.stderr).not.toMatch(/error .*APIGW-MODEL-001/);
+    // Stripe's http basic/bearer schemes cannot be enforced by a REST API: the gateway would
+    // deploy those routes open, so build refuses until the user decides.
+    expect(r.stderr).toMatch(/error .*APIGW-AUTH-002/);
+    expect(r.stderr).toMatch(/build stopped/);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+
+    const forced = run(['build', shared('specs/stripe/openapi.yaml'), '--targets', 'gateway', '--no-lint'], dir);
+    expect(forced.code).toBe(0);
     // Many rewrites: summarised one line a kind, with a count and an example pointer.
-    expect(r.stderr).toMatch(/^ +\d+ rename-model: e\.g\. \/components\/schemas\/\w+: model "\w+" renamed/m);
+    expect(forced.stderr).toMatch(/^ +\d+ rename-model: e\.g\. \/components\/schemas\/\w+: model "\w+" renamed/m);
     expect(existsSync(join(dir, 'generated/gateway/openapi.rest.json'))).toBe(true);
   }, 120_000);
 });

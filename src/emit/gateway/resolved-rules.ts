@@ -10,11 +10,11 @@
 //   APIGW-MODEL-006  `#/responses/X` references    → inlined (swagger2.ts + rest-compat.ts)
 //   APIGW-PATH-004   sibling path variable names   → unified (path-variables.ts), except when
 //                                                    unifying would merge two paths: see below
-//   APIGW-AUTH-002   non-apiKey REST schemes       → removed with their requirements, as API
-//                                                    Gateway never enforces them (rest-compat.ts);
-//                                                    the change is printed, so the open routes show
 //
-// Not here, on purpose: DOC-003 (external $refs — bundling is the loader's, and a ref it kept is
+// Not here, on purpose: APIGW-AUTH-002 (non-apiKey REST schemes): the gateway strips them because
+// API Gateway cannot enforce them, which leaves those routes open — security by default means
+// build stops and the user decides (`--no-lint`), never a silently unauthenticated deployment.
+// DOC-003 (external $refs — bundling is the loader's, and a ref it kept is
 // still there), and everything the gateway only notes without rewriting.
 
 import type { GatewayChange } from './changes.js';
@@ -27,7 +27,6 @@ export const RESOLVED_BY_GATEWAY_REWRITES: readonly string[] = [
   'APIGW-MODEL-005',
   'APIGW-MODEL-006',
   'APIGW-PATH-004',
-  'APIGW-AUTH-002',
 ];
 
 /**
