@@ -59,8 +59,10 @@ export interface EventIndex {
   scalar: Int32Array;
 }
 
-const STYLE_PLAIN = 1;
+/** Set when the scalar's text is its value (js-yaml's `fast`: no quotes to undo, escapes or folding). */
 const FAST = 1 << 5;
+/** Members a lookup compares one by one before it builds the mapping's key table. */
+const SCAN_LIMIT = 8;
 
 function packScalar(ev: ScalarEvent): number {
   return ev.style | (ev.chomping << 3) | (ev.fast ? FAST : 0) | ((ev.indent + 1) << 6);
@@ -163,8 +165,8 @@ export class FilePositions {
       if (cur >= count) break;
       let next = -1;
       if (ix.type[cur] === EVENT_ID.MAPPING) {
-        const key = this.keysOf(ix, cur).get(token);
-        if (key !== undefined) {
+        const key = this.findKey(ix, cur, token);
+        if (key !== -1) {
           if ((ix.start[key] as number) >= 0) offset = ix.start[key] as number;
           next = ix.end[key] as number;
         }
@@ -181,23 +183,45 @@ export class FilePositions {
     return this.offsetToLineColumn(offset);
   }
 
-  /** The key table of mapping event `mapping`, built on its first visit. */
+  /**
+   * The key event index of member `token` of mapping event `mapping`, or -1. Small mappings are
+   * scanned in place (comparing text, no allocation); a scan that walks past SCAN_LIMIT members
+   * builds the mapping's key table, which every later lookup in it uses.
+   */
+  private findKey(ix: EventIndex, mapping: number, token: string): number {
+    const table = this.shared.keys?.get(mapping);
+    if (table) return table.get(token) ?? -1;
+    let members = 0;
+    for (let j = mapping + 1; j < ix.type.length && ix.type[j] !== EVENT_ID.POP; members++) {
+      if (members === SCAN_LIMIT) return this.keysOf(ix, mapping).get(token) ?? -1;
+      if (ix.type[j] === EVENT_ID.SCALAR && this.scalarEquals(ix, j, token)) return j;
+      j = ix.end[ix.end[j] as number] as number; // past the key, then past the value's subtree
+    }
+    return -1;
+  }
+
+  /** The key table of mapping event `mapping`, built once. */
   private keysOf(ix: EventIndex, mapping: number): Map<string, number> {
     const tables = (this.shared.keys ??= new Map());
     let keys = tables.get(mapping);
     if (keys) return keys;
     keys = new Map();
-    // Members are key, value pairs until the mapping's POP; `end` skips a whole value subtree.
-    for (let j = mapping + 1; j < ix.type.length && ix.type[j] !== EVENT_ID.POP; ) {
-      const valueIndex = ix.end[j] as number;
+    for (let j = mapping + 1; j < ix.type.length && ix.type[j] !== EVENT_ID.POP; j = ix.end[ix.end[j] as number] as number) {
       if (ix.type[j] === EVENT_ID.SCALAR) {
         const key = this.scalarText(ix, j);
         if (!keys.has(key)) keys.set(key, j);
       }
-      j = ix.end[valueIndex] as number;
     }
     tables.set(mapping, keys);
     return keys;
+  }
+
+  /** Whether scalar event `i` decodes to `token`, without decoding it when its text is its value. */
+  private scalarEquals(ix: EventIndex, i: number, token: string): boolean {
+    if (((ix.scalar[i] as number) & FAST) === 0) return this.scalarText(ix, i) === token;
+    const start = ix.valueStart[i] as number;
+    if (start < 0) return token === '';
+    return (ix.valueEnd[i] as number) - start === token.length && this.text.startsWith(token, start);
   }
 
   /** The item event indexes of sequence event `sequence`, built on its first visit. */
@@ -217,7 +241,6 @@ export class FilePositions {
     const valueStart = ix.valueStart[i] as number;
     const packed = ix.scalar[i] as number;
     const style = packed & 7;
-    if ((packed & FAST) !== 0 && style === STYLE_PLAIN) return this.text.slice(valueStart, ix.valueEnd[i]);
     const event: ScalarEvent = {
       type: EVENT_ID.SCALAR, valueStart, valueEnd: ix.valueEnd[i] as number,
       anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1,
