@@ -43,6 +43,17 @@ class SourceText {
   offset(line: number, column0: number): number {
     return (this.starts[line - 1] ?? this.text.length) + column0;
   }
+  /** 1-based line and column of a 0-based offset. */
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
   slice(pos: Raw): string {
     return this.text.slice(this.offset(pos.first_line, pos.first_column), this.offset(pos.last_line, pos.last_column));
   }
@@ -53,19 +64,26 @@ class SourceText {
   }
 }
 
+/**
+ * Where the token jison choked on starts. jison's location can start at the whitespace (newlines
+ * included) before the token, so search for the token's text from there through the rest of the
+ * template, not just that line.
+ */
+function offendingTokenPosition(src: SourceText, loc: Raw, tokenText: unknown): Position {
+  const fallback = { line: loc.first_line, column: loc.first_column + 1 };
+  if (typeof tokenText !== 'string' || !tokenText.trim()) return fallback;
+  const from = src.offset(loc.first_line, loc.first_column);
+  const at = src.text.indexOf(tokenText, from);
+  return at >= 0 ? src.position(at) : fallback;
+}
+
 function syntaxError(e: Error & { hash?: Raw }, src: SourceText, base: Position | undefined): VtlError {
   const hash = e.hash ?? {};
   let line: number;
   let column: number;
   let message: string;
   if (hash.loc) {
-    line = hash.loc.first_line;
-    column = hash.loc.first_column + 1;
-    // jison's location can start at the whitespace before the offending token: point at the token.
-    if (typeof hash.text === 'string' && hash.text.trim()) {
-      const at = src.lineText(line).indexOf(hash.text, hash.loc.first_column);
-      if (at >= 0) column = at + 1;
-    }
+    ({ line, column } = offendingTokenPosition(src, hash.loc, hash.text));
     const got = hash.token === 'EOF' ? 'end of template' : `"${hash.text}"`;
     const expected = Array.isArray(hash.expected) ? [...new Set((hash.expected as string[]).map(describeToken))] : [];
     message = `syntax error: unexpected ${got}${expected.length ? ` (expected ${expected.slice(0, 6).join(', ')})` : ''}`;
