@@ -2,6 +2,7 @@
 // anything that is not an ApigwError is a bug in apigw-gen.
 
 import type { SourcePosition } from './load/types.js';
+import { terminalSafe } from './text/terminal-safe.js';
 
 export type ApigwErrorCode =
   | 'FILE_NOT_FOUND'
@@ -28,9 +29,13 @@ export class ApigwError extends Error {
     this.position = position;
   }
 
-  /** `file:line:column: message`, or just the message when there is no position. */
+  /**
+   * `file:line:column: message`, or just the message when there is no position. Ready to print:
+   * the file name and message may quote the spec (a `$ref` target, a key), so control characters
+   * are shown escaped rather than sent to the terminal.
+   */
   format(): string {
     const p = this.position;
-    return p ? `${p.file}:${p.line}:${p.column}: ${this.message}` : this.message;
+    return terminalSafe(p ? `${p.file}:${p.line}:${p.column}: ${this.message}` : this.message);
   }
 }

@@ -3,6 +3,7 @@
 // emitted document; past a screenful, one line a kind (count and first example) instead.
 
 import type { GatewayChange } from '../emit/index.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /** Up to this many changes are listed one by one. */
 export const LIST_LIMIT = 12;
@@ -10,7 +11,7 @@ export const LIST_LIMIT = 12;
 export function formatGatewayChanges(changes: readonly GatewayChange[], outFolder: string): string {
   const where = `${outFolder}/gateway/CHANGES.md`;
   const head = `apigw-gen: the gateway definition differs from the spec in ${changes.length} place${changes.length === 1 ? '' : 's'} (all listed in ${where}):\n`;
-  if (changes.length <= LIST_LIMIT) return head + changes.map((c) => `  ${pointerText(c.pointer)}: ${oneLine(c.message)}\n`).join('');
+  if (changes.length <= LIST_LIMIT) return head + changes.map((c) => `  ${oneLine(pointerText(c.pointer))}: ${oneLine(c.message)}\n`).join('');
   const byKind = new Map<string, GatewayChange[]>();
   for (const c of changes) {
     const list = byKind.get(c.kind);
@@ -20,7 +21,7 @@ export function formatGatewayChanges(changes: readonly GatewayChange[], outFolde
   const lines = [...byKind].map(([kind, list]) => {
     const first = list[0]!;
     const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
-    return `  ${String(list.length).padStart(5)} ${kind}: e.g. ${pointerText(first.pointer)}: ${oneLine(first.message)}${more}\n`;
+    return `  ${String(list.length).padStart(5)} ${kind}: e.g. ${oneLine(pointerText(first.pointer))}: ${oneLine(first.message)}${more}\n`;
   });
   return head + lines.join('');
 }
@@ -29,7 +30,7 @@ function pointerText(pointer: string): string {
   return pointer === '' ? '/' : pointer;
 }
 
-/** Messages quote spec text (names, values): keep each change on its own line. */
+/** Messages quote spec text (names, values): keep each change on its own line, controls escaped. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  return terminalSafe(text.replace(/\r\n/g, '\n'), { newlines: 'space' });
 }

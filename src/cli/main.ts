@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type CommandModule } from 'yargs';
 import { ApigwError } from '../errors.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { errorLine } from './errors.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
 
 /**
@@ -103,13 +105,10 @@ function parser(argv: string[], commands: CommandModule<any, any>[]) {
 }
 
 function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof ApigwError) {
-    io.err(`apigw-gen: ${error.format()}\n`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`apigw-gen: internal error: ${message}\nThis is a bug in apigw-gen; please report it (set APIGW_GEN_DEBUG=1 to print the stack trace).\n`);
-  if (process.env.APIGW_GEN_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  io.err(errorLine(error));
+  if (error instanceof ApigwError) return EXIT_USAGE;
+  io.err('This is a bug in apigw-gen; please report it (set APIGW_GEN_DEBUG=1 to print the stack trace).\n');
+  if (process.env.APIGW_GEN_DEBUG && error instanceof Error && error.stack) io.err(`${terminalSafe(error.stack)}\n`);
   return EXIT_INTERNAL;
 }
 

@@ -1,6 +1,7 @@
 // The API at a glance: one row per route with what API Gateway does for it. Used by
 // `apigw-gen routes` and by the gateway target's routes.md, so it lives outside cli and emit.
 
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { Api, Authorizer, Integration, Route, Value } from '../model/types.js';
 import { valueText } from '../model/values.js';
 
@@ -111,6 +112,5 @@ export function formatRoutesJson(rows: readonly RouteRow[]): string {
 }
 
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return terminalSafe(text, { newlines: 'escape' });
 }

@@ -14,6 +14,7 @@ import { formatGatewayChanges } from '../gateway-changes.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
+import { errorLine, plainTextIo } from '../errors.js';
 
 export interface BuildArgs extends SpecArgs {
   out?: string;
@@ -51,7 +52,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
 };
 
 export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number> {
-  const { io } = ctx;
+  // Reports quote the spec (file names, rewritten keys, lint messages) and print no colors.
+  const io = plainTextIo(ctx.io);
   const targets = parseTargets(args.targets);
   const { spec, config } = resolveSpecAndConfig(args, io, {
     ...(targets ? { targets } : {}),
@@ -76,7 +78,7 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
         if (outcome) lastFiles = outcome.document.files;
       } catch (error) {
         // Keep watching whatever went wrong: the user fixes the spec and saves again.
-        io.err(error instanceof ApigwError ? `apigw-gen: ${error.format()}\n` : `apigw-gen: internal error: ${(error as Error).message}\n`);
+        io.err(errorLine(error));
       }
       io.err(`apigw-gen: watching ${lastFiles.length} file${lastFiles.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
       return lastFiles;

@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadApi } from '../../pipeline.js';
 import { allRules, formatDiagnostics, FORMATS, lint, summarize, writeBaseline, type LintFormat } from '../../lint/index.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 
@@ -56,7 +57,11 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
 
   const diagnostics = lint(api, document, config);
   const format = args.format ?? 'stylish';
-  const text = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color: format === 'stylish' && io.color });
+  const color = format === 'stylish' && io.color;
+  const formatted = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color });
+  // Colored stylish output escapes spec text itself (its own color codes must pass); JSON, SARIF,
+  // JUnit and GitHub output may still hold raw C1 controls, shown escaped like everywhere else.
+  const text = color ? formatted : terminalSafe(formatted);
   if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
 
   const { errors, warnings } = summarize(diagnostics);

@@ -3,6 +3,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { loadApi } from '../../pipeline.js';
 import { formatRoutesJson, formatRoutesTable, routeRows } from '../../report/routes.js';
+import { plainTextIo } from '../errors.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 
@@ -24,7 +25,9 @@ export const routesCommand: CommandModule<object, RoutesArgs> = {
   },
 };
 
-export async function runRoutes(args: RoutesArgs, { io }: CliContext): Promise<number> {
+export async function runRoutes(args: RoutesArgs, ctx: CliContext): Promise<number> {
+  // JSON.stringify leaves C1 controls (0x7f–0x9f) raw; escaped as \uXXXX the JSON means the same.
+  const io = plainTextIo(ctx.io);
   const { spec, config } = resolveSpecAndConfig(args, io);
   const { api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
   const rows = routeRows(api);

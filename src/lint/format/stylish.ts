@@ -1,6 +1,7 @@
 // Human output: diagnostics grouped by file, aligned columns, a summary line. Colors only when asked.
 
 import type { Diagnostic, Severity } from '../types.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, plural, summarize, type FormatOptions } from './shared.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -8,9 +9,9 @@ const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim:
 const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 const COLOR: Record<Severity, string> = { error: ANSI.red, warn: ANSI.yellow, info: ANSI.blue };
 
-/** Control characters from the spec must not drive the terminal. */
+/** Control characters from the spec must not drive the terminal; one diagnostic, one line. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+  return terminalSafe(text, { newlines: 'space' });
 }
 
 export function formatStylish(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
@@ -24,7 +25,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], options: Forma
   }
   const lines: string[] = [];
   for (const [file, list] of groups) {
-    lines.push(paint(ANSI.underline, file));
+    lines.push(paint(ANSI.underline, printable(file)));
     const rows = list.map((d) => [`${d.line ?? 0}:${d.column ?? 0}`, LABEL[d.severity], printable(d.message), d.ruleId, d] as const);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
