@@ -118,7 +118,7 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
 const HEADERS_MEMBERS = new Set(['append', 'delete', 'entries', 'forEach', 'get', 'getSetCookie', 'has', 'keys', 'set', 'values', 'constructor']);
 
 /** Declared response headers that become typed properties of `headers` (document order). */
-function declaredHeaders(response: Response | undefined): [string, boolean][] {
+export function declaredHeaders(response: Response | undefined): [string, boolean][] {
   if (!response) return [];
   return Object.keys(response.headers)
     .filter((name) => !HEADERS_MEMBERS.has(name) && name !== '__proto__')

@@ -2,10 +2,11 @@
 // the auth its routes need) and example calls built from the spec's own examples and schemas.
 
 import type { Api } from '../../model/types.js';
-import { valueKey } from '../shared/naming.js';
+import { propertyAccess, valueKey } from '../shared/naming.js';
 import { stringLiteral } from '../shared/escape.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
-import type { SdkOperation } from './operations.js';
+import { chooseRequestMedia, type SdkOperation } from './operations.js';
+import { declaredHeaders } from './client-file.js';
 import type { SdkEndpoints } from './endpoints.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -48,21 +49,99 @@ function jsLiteral(value: unknown, depth: number): string {
 }
 
 /** The call's params argument (`{ path: …, body: … }`), or undefined when the method takes none. */
-function exampleArgs(op: SdkOperation, space: TypeSpace): string | undefined {
+function exampleArgs(op: SdkOperation, space: TypeSpace, anyMethod = 'GET'): string | undefined {
   const groups: string[] = [];
   for (const location of ['path', 'query', 'header'] as const) {
     const params = op.params.filter((p) => p.in === location && (p.required || p.in === 'path'));
     if (params.length) groups.push(`${location}: { ${params.map((p) => `${valueKey(p.name)}: ${exampleValue(space, p.schema)}`).join(', ')} }`);
   }
   if (op.body && op.body.required) groups.push(`body: ${op.body.kind === 'binary' ? 'new Blob(["…"])' : exampleValue(space, op.body.schema)}`);
-  if (op.route.method === 'ANY') groups.push('method: "GET"');
+  if (op.route.method === 'ANY') groups.push(`method: ${stringLiteral(anyMethod)}`);
   const takesParams = op.params.length > 0 || op.body !== undefined || op.route.method === 'ANY';
   if (!takesParams) return undefined;
   return `{ ${groups.join(', ')} }`;
 }
 
-function exampleCall(op: SdkOperation, space: TypeSpace): string {
-  return `const result = await client.${op.name}(${exampleArgs(op, space) ?? ''});`;
+function exampleCall(op: SdkOperation, space: TypeSpace, anyMethod?: string): string {
+  return `const result = await client.${op.name}(${exampleArgs(op, space, anyMethod) ?? ''});`;
+}
+
+/** The first documented 2xx status (a literal code, so `result.status === N` narrows) and the headers it declares. */
+function successWithHeaders(op: SdkOperation): { status: string; headers: string[] } | undefined {
+  for (const r of op.route.responses) {
+    if (!/^2\d\d$/.test(r.status)) continue;
+    const headers = declaredHeaders(r).map(([name]) => name);
+    if (headers.length > 0) return { status: r.status, headers };
+  }
+  return undefined;
+}
+
+/** Whether a request path would be caught by a declared route (`{x}` one segment, `{x+}` the rest) instead of `$default`. */
+function matchesDeclaredRoute(path: string, ops: SdkOperation[]): boolean {
+  return ops.some((o) => {
+    const pattern = o.route.path
+      .split(/(\{[^{}]+\})/)
+      .map((part) => (/^\{[^{}]+\+\}$/.test(part) ? '.+' : /^\{[^{}]+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return new RegExp(`^${pattern}/?$`).test(path);
+  });
+}
+
+/** An example path for `request()` that no declared route matches, so it really reaches `$default`. */
+function unroutedPath(ops: SdkOperation[]): string {
+  const candidates = ['/some/other/path', '/unrouted', '/catch-all/example/1', '/x-apigw-gen-example'];
+  return candidates.find((p) => !matchesDeclaredRoute(p, ops)) ?? candidates[0]!;
+}
+
+/**
+ * `client.request(method, path, init)` for the HTTP API `$default` route: what it takes, and a call
+ * built from the route itself (its method, request body schema and declared response headers).
+ */
+function defaultRouteSection(op: SdkOperation, others: SdkOperation[], space: TypeSpace, throwOnError: boolean): string[] {
+  const route = op.route;
+  const media = route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
+  const method = route.method !== 'ANY' ? route.method : media ? 'POST' : 'GET';
+  const init: string[] = ['query: { page: 1 }'];
+  if (media) {
+    if (media.kind === 'json') init.push(`body: ${exampleValue(space, media.schema)}`);
+    else if (media.kind === 'text') init.push(`body: "text", contentType: ${stringLiteral(media.mediaType)}`);
+    else if (media.kind === 'form') init.push('body: new URLSearchParams({ name: "value" })');
+    else if (media.kind === 'multipart') init.push('body: new FormData()');
+    else init.push(`body: new Blob(["…"]), contentType: ${stringLiteral(media.mediaType)}`);
+  }
+  const typed = successWithHeaders(op);
+  const lines: string[] = [];
+  lines.push('## Any other path: `request()` (the `$default` route)', '');
+  lines.push(`This API has a \`$default\` route${route.summary ? ` (${cell(route.summary)})` : ''}: API Gateway sends it every request that no other route matches. It has no path of its own, so the client has one generic method for it, \`client.request(method, path, init?, options?)\`:`, '');
+  lines.push('- `method`: `"GET"`, `"POST"`, `"PUT"`, `"PATCH"`, `"DELETE"`, `"HEAD"` or `"OPTIONS"`.');
+  lines.push('- `path`: below the base URL, starting with `/`. It may not contain `?` or `#` (pass `init.query`) nor `.`/`..` segments; other characters are percent-encoded.');
+  lines.push('- `init`: `query` (arrays repeat the name), `headers`, `body` (a string, Blob, ArrayBuffer, FormData or URLSearchParams is sent as is; anything else as JSON) and `contentType`.');
+  lines.push(`- The result is typed from the route's documented responses (${route.responses.map((r) => `\`${cell(r.status)}\``).join(', ') || 'none'}), like any other call.`);
+  lines.push('', '```ts', `const result = await client.request(${stringLiteral(method)}, ${stringLiteral(unroutedPath(others))}, { ${init.join(', ')} });`);
+  if (typed) {
+    lines.push(`if (result.status === ${typed.status}) {`, `  console.log(result.data, result.headers${propertyAccess(typed.headers[0]!)}); // declared response header`, '}');
+  } else if (throwOnError) lines.push('console.log(result.status, result.data);');
+  else lines.push('if (result.ok) console.log(result.data);');
+  lines.push('```', '');
+  return lines;
+}
+
+/** Routes declared for any method (`x-amazon-apigateway-any-method`) take the method as a parameter. */
+function anyMethodSection(ops: SdkOperation[], space: TypeSpace): string[] {
+  const anyOps = ops.filter((o) => o.route.method === 'ANY');
+  if (anyOps.length === 0) return [];
+  const shown = anyOps.slice(0, 5).map((o) => `\`${o.name}\` (\`ANY ${cell(o.route.path)}\`)`);
+  const more = anyOps.length > shown.length ? ` and ${anyOps.length - shown.length} more` : '';
+  return [
+    '## Routes for any method',
+    '',
+    `${shown.join(', ')}${more} accept${anyOps.length === 1 ? 's' : ''} any HTTP method: pass it as \`method\` in the params (\`"GET"\`, \`"POST"\`, \`"PUT"\`, \`"PATCH"\`, \`"DELETE"\`, \`"HEAD"\` or \`"OPTIONS"\`; default \`"GET"\`).`,
+    '',
+    '```ts',
+    exampleCall(anyOps[0]!, space, 'POST'),
+    '```',
+    '',
+  ];
 }
 
 /** Markdown table cell text: one line, no pipes that would split the cell. */
@@ -70,10 +149,11 @@ function cell(text: string | undefined): string {
   return (text ?? '').replace(/`/g, "'").replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
 }
 
-export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoints: SdkEndpoints, options: { throwOnError: boolean; groupByTag: boolean }): string {
-  const needsKey = ops.some((o) => o.auth.apiKey);
-  const needsToken = ops.some((o) => ['CUSTOM', 'COGNITO_USER_POOLS', 'JWT'].includes(o.auth.type));
-  const needsIam = ops.some((o) => o.auth.type === 'AWS_IAM');
+export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoints: SdkEndpoints, options: { throwOnError: boolean; groupByTag: boolean }, defaultOp?: SdkOperation): string {
+  const allOps = defaultOp ? [...ops, defaultOp] : ops;
+  const needsKey = allOps.some((o) => o.auth.apiKey);
+  const needsToken = allOps.some((o) => ['CUSTOM', 'COGNITO_USER_POOLS', 'JWT'].includes(o.auth.type));
+  const needsIam = allOps.some((o) => o.auth.type === 'AWS_IAM');
   const clientOptions: string[] = [];
   const firstStage = endpoints.stages[0];
   if (firstStage) {
@@ -106,6 +186,8 @@ export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoint
     lines.push('```', '');
   }
   lines.push('Every call returns a result discriminated on `ok` and `status`; narrowing on `result.status === 404` gives that response\'s body type.', '');
+  lines.push(...anyMethodSection(ops, space));
+  if (defaultOp) lines.push(...defaultRouteSection(defaultOp, ops, space, options.throwOnError));
   lines.push('## Retries, timeouts, cancellation, middleware', '', '```ts', 'const resilient = createClient({', ...clientOptions.filter((o) => !o.startsWith('timeoutMs')).map((o) => `  ${o}`), '  retry: { retries: 3, baseDelayMs: 200 }, // 429, 502, 503, 504; exponential backoff with jitter; Retry-After honoured', '  timeoutMs: 5_000, // per call, retries included', '  middleware: [{', '    onRequest: (ctx) => { ctx.headers.set("x-request-id", crypto.randomUUID()); },', '    onResponse: (res, ctx) => { console.log(ctx.method, ctx.url.href, res.status); },', '  }],', '});');
   const first = ops[0];
   if (first) {
@@ -114,9 +196,10 @@ export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoint
   }
   lines.push('```', '');
   lines.push('## Operations', '', '| Method | Route | Auth | Summary |', '| --- | --- | --- | --- |');
-  for (const op of ops) {
+  for (const op of allOps) {
     const auth = [op.auth.type !== 'NONE' ? op.auth.type : '', op.auth.apiKey ? 'API key' : ''].filter(Boolean).join(', ') || 'none';
-    lines.push(`| \`${op.name}\` | \`${op.route.method} ${cell(op.route.path)}\` | ${auth} | ${cell(op.route.summary)}${op.route.deprecated ? ' (deprecated)' : ''} |`);
+    const route = op === defaultOp ? '`$default` (any method and path no other route matches)' : `\`${op.route.method} ${cell(op.route.path)}\``;
+    lines.push(`| \`${op.name}\` | ${route} | ${auth} | ${cell(op.route.summary)}${op.route.deprecated ? ' (deprecated)' : ''} |`);
   }
   lines.push('');
   return lines.join('\n');

@@ -1,0 +1,125 @@
+// The SDK README documents `request()` for the HTTP API `$default` route and the `method` parameter
+// of ANY routes, with calls built from the spec; the examples type-check against the SDK (strict)
+// and the `request()` example, run against the generated client, reaches `$default`.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate, tsFiles, readmeExamples } from './helpers.js';
+import { transpileToDir, importFrom } from './transpile.js';
+import { typeCheck } from '../shared/compile.js';
+
+/** A `$default` route taking a JSON body with an example, beside a greedy route that catches `/some/...`. */
+const BODY_SPEC = `openapi: 3.0.1
+info: { title: Catch-all with body, version: "2" }
+servers: [{ url: "https://api.example.com" }]
+paths:
+  /some/{rest+}:
+    get:
+      operationId: someRest
+      parameters: [{ name: rest, in: path, required: true, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+  $default:
+    x-amazon-apigateway-any-method:
+      isDefaultRoute: true
+      summary: Everything | else
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties: { name: { type: string, example: Rex } }
+      responses:
+        "201":
+          description: created
+          content:
+            application/json:
+              schema: { type: object, properties: { id: { type: string } } }
+      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: ANY, uri: "https://example.com", payloadFormatVersion: "1.0" }
+`;
+
+let bodySpec: string;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdk-readme-'));
+  bodySpec = join(dir, 'openapi.yaml');
+  writeFileSync(bodySpec, BODY_SPEC);
+});
+
+function section(readme: string, heading: string): string {
+  const start = readme.indexOf(`\n## ${heading}`);
+  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+describe('SDK README: $default route and ANY routes', () => {
+  it('documents request() with a call from the spec: an unrouted path, typed status and declared header', async () => {
+    const { files } = await generate('test/emit/sdk/specs/http-default.yaml');
+    const readme = files.get('README.md')!;
+    const s = section(readme, 'Any other path: `request()` (the `$default` route)');
+    expect(s).toContain('`client.request(method, path, init?, options?)`');
+    expect(s).toContain('- The result is typed from the route\'s documented responses (`200`, `default`)');
+    // `/any/other/...` would be caught by `ANY /any/{proxy+}`: the example path avoids declared routes.
+    expect(s).toContain('const result = await client.request("GET", "/some/other/path", { query: { page: 1 } });');
+    expect(s).toContain('if (result.status === 200) {\n  console.log(result.data, result.headers["X-Served-By"]); // declared response header\n}');
+    expect(readme).toContain('| `request` | `$default` (any method and path no other route matches) | none |  |');
+  });
+
+  it('documents the method parameter of ANY routes with an example call', async () => {
+    const { files } = await generate('test/emit/sdk/specs/http-default.yaml');
+    const s = section(files.get('README.md')!, 'Routes for any method');
+    expect(s).toContain('`anyProxy` (`ANY /any/{proxy+}`) accepts any HTTP method: pass it as `method` in the params');
+    expect(s).toContain('const result = await client.anyProxy({ path: { proxy: "string" }, method: "POST" });');
+  });
+
+  it('builds the body from the route\'s request schema, avoids greedy routes, and escapes the summary', async () => {
+    const { files } = await generate(bodySpec);
+    const readme = files.get('README.md')!;
+    const s = section(readme, 'Any other path: `request()` (the `$default` route)');
+    expect(s).toContain('This API has a `$default` route (Everything \\| else)');
+    expect(s).toContain('const result = await client.request("POST", "/unrouted", { query: { page: 1 }, body: { name: "Rex" } });');
+    expect(s).toContain('if (result.ok) console.log(result.data);');
+    expect(readme).not.toContain('## Routes for any method');
+  });
+
+  it('says nothing about request() or ANY routes when the spec has none', async () => {
+    const { files } = await generate('fixtures/petstore/openapi.yaml');
+    const readme = files.get('README.md')!;
+    expect(readme).not.toContain('$default');
+    expect(readme).not.toContain('client.request(');
+    expect(readme).not.toContain('## Routes for any method');
+  });
+
+  it('README examples compile against the SDK in both result styles', async () => {
+    for (const spec of ['test/emit/sdk/specs/http-default.yaml', bodySpec]) {
+      for (const throwOnError of [false, true]) {
+        const { files } = await generate(spec, { sdk: { throwOnError } });
+        const examples = readmeExamples(files.get('README.md')!);
+        expect(examples).toContain('client.request(');
+        expect(typeCheck(new Map([...tsFiles(files), ['readme-examples.ts', examples]])), `${spec} throwOnError=${throwOnError}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the request() example, run against the generated client, sends what the README says', async () => {
+    const { files } = await generate(bodySpec);
+    const call = /const result = await (client\.request\(.*\));/.exec(files.get('README.md')!)![1]!;
+    const sdk = await importFrom<{ createClient(o: unknown): unknown }>(transpileToDir(files), 'index.js');
+    const sent: { method: string; url: string; body: string; type: string | null }[] = [];
+    const client = sdk.createClient({
+      fetch: async (url: URL, init: RequestInit) => {
+        const headers = new Headers(init.headers);
+        sent.push({ method: String(init.method), url: url.href, body: String(init.body), type: headers.get('content-type') });
+        return new Response('{"id":"1"}', { status: 201, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    // The README line is plain JavaScript apart from being TypeScript-checked above.
+    const run = new Function('client', `return ${call};`) as (c: unknown) => Promise<{ status: number; data: unknown }>;
+    const result = await run(client);
+    expect(result.status).toBe(201);
+    expect(result.data).toEqual({ id: '1' });
+    expect(sent).toEqual([{ method: 'POST', url: 'https://api.example.com/unrouted?page=1', body: '{"name":"Rex"}', type: 'application/json' }]);
+  });
+});
