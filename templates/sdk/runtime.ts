@@ -328,6 +328,9 @@ function resultHeaders(response: Response, declared: readonly string[] | undefin
   if (!declared || declared.length === 0) return response.headers;
   const headers = new Headers(response.headers);
   for (const name of declared) {
+    // Never shadow a member (`get`, `toString`, …) or define a name twice; skip names that are no
+    // valid header name (Headers.get would throw on them, and no response can carry them).
+    if (name in headers || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) continue;
     const value = response.headers.get(name);
     // defineProperty: a header name is data, never a setter or prototype key.
     if (value !== null) Object.defineProperty(headers, name, { value, enumerable: true });

@@ -114,14 +114,27 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
   return members.join('\n');
 }
 
-/** Members of `Headers` itself: a declared header by one of these names stays reachable through `get()` only. */
-const HEADERS_MEMBERS = new Set(['append', 'delete', 'entries', 'forEach', 'get', 'getSetCookie', 'has', 'keys', 'set', 'values', 'constructor']);
+/**
+ * Members of a `Headers` object (its own methods and Object.prototype's): a declared header by one
+ * of these names stays reachable through `get()` only, so `headers.get` or `String(headers)` keep working.
+ */
+const HEADERS_MEMBERS = new Set([
+  'append', 'delete', 'entries', 'forEach', 'get', 'getSetCookie', 'has', 'keys', 'set', 'values',
+  'constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/**
+ * An RFC 9110 field name (`token`). Anything else can never arrive in a response, and fetch's
+ * `Headers.get()` throws on it, so such a declared name gets no property.
+ */
+const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Declared response headers that become typed properties of `headers` (document order). */
 export function declaredHeaders(response: Response | undefined): [string, boolean][] {
   if (!response) return [];
   return Object.keys(response.headers)
-    .filter((name) => !HEADERS_MEMBERS.has(name) && name !== '__proto__')
+    .filter((name) => !HEADERS_MEMBERS.has(name) && HEADER_TOKEN.test(name))
     .map((name) => [name, response.headers[name]!.required]);
 }
 
