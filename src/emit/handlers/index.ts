@@ -12,7 +12,7 @@ import { planHandlers, type HandlersPlan } from './plan.js';
 import { functionModuleTypeNames, MODULE_SCOPE_NAMES, renderFunctionModule, nonProxyRoutesLackingFields } from './function-module.js';
 import { authorizerModuleTypeNames, renderAuthorizerModule } from './authorizer-module.js';
 import { SchemaRegistry } from './schemas.js';
-import { renderTemplate } from './templates.js';
+import { renderTemplate } from '../shared/handlebars.js';
 
 export { planHandlers } from './plan.js';
 
@@ -49,10 +49,10 @@ export function emitHandlers(api: Api, options: EmitOptions): FileSet {
     const declarations = space.declarations();
     files.set('models.generated.ts', { content: `${modelsHeader}${declarations === '' ? 'export {};\n' : declarations}` });
     if (plan.functions.length > 0) {
-      files.set('runtime.generated.ts', { content: renderTemplate('runtime.generated.ts.hbs', {}) });
+      files.set('runtime.generated.ts', { content: renderTemplate('handlers/runtime.generated.ts.hbs', {}) });
       files.set('schemas.generated.ts', { content: schemas.renderModule() });
     }
-    if (plan.authorizers.some((a) => a.variant !== 'request-v2-simple')) files.set('policy.generated.ts', { content: renderTemplate('policy.generated.ts.hbs', {}) });
+    if (plan.authorizers.some((a) => a.variant !== 'request-v2-simple')) files.set('policy.generated.ts', { content: renderTemplate('handlers/policy.generated.ts.hbs', {}) });
   }
   files.set('README.md', { content: renderReadme(api, plan, skippedPatterns) });
   return files;
@@ -75,22 +75,22 @@ export function orphanedImplementations(api: Api, previous: Iterable<string>): s
 }
 
 function renderReadme(api: Api, plan: HandlersPlan, skippedPatterns: { route: string; pattern: string }[]): string {
-  return renderTemplate('README.md.hbs', {
+  return renderTemplate('handlers/README.md.hbs', {
     title: api.info.title,
     usesDefaultFunction: plan.usesDefaultFunction,
     defaultFile: plan.functions[0] ? `${plan.functions[0].fileStem}.ts` : '',
     functions: plan.functions.map((f) => ({
       displayName: f.displayName,
-      fileStem: f.fileStem,
+      file: `${f.fileStem}.ts`,
       routes: f.routes.map((r) => ({ key: r.route.key, operation: r.operation, format: r.format })),
     })),
-    authorizers: plan.authorizers.map((a) => ({ displayName: a.displayName, fileStem: a.fileStem, variant: a.variant, schemes: a.schemes.join(', ') })),
+    authorizers: plan.authorizers.map((a) => ({ displayName: a.displayName, file: `${a.fileStem}.ts`, variant: a.variant, schemes: a.schemes.join(', ') })),
     skippedPatterns,
     sharedNonProxy: plan.functions
       .filter((f) => f.routes.filter((r) => r.format === 'lambda').length > 1)
       .map((f) => {
         const lacking = nonProxyRoutesLackingFields(f);
-        return { displayName: f.displayName, fileStem: f.fileStem, unroutable: lacking.unroutable.map((r) => r.route.key), byElimination: lacking.byElimination?.route.key };
+        return { displayName: f.displayName, file: `${f.fileStem}.ts`, unroutable: lacking.unroutable.map((r) => r.route.key), byElimination: lacking.byElimination?.route.key };
       }),
     implementationFiles: [...plan.functions, ...plan.authorizers].map((m) => `${m.fileStem}.ts`).sort(),
   });

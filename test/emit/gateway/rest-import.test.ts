@@ -48,7 +48,7 @@ describe('REST import rules that change the shape', () => {
   it('keeps a hostile title inert in routes.md and template.yaml', async () => {
     const { build } = await emitted;
     const md = build.files.get('routes.md')!.content;
-    expect(md.split('\n')[0]).toBe("# Hostile \\| 'title' &lt;script&gt; */ ${x} — deployment summary");
+    expect(md.split('\n')[0]).toBe('# Hostile \\| \\`title\\` \\<script\\> \\*/ ${x} — deployment summary');
     const template = build.files.get('template.yaml')!.content;
     // The title is data in the YAML (a quoted scalar), and no `${x}` reaches an Fn::Sub.
     expect(template).not.toMatch(/Fn::Sub:[^\n]*\$\{x\}/);
