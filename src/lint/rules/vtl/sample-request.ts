@@ -3,11 +3,20 @@
 
 import type { Route, Model, Schema } from '../../../model/types.js';
 import type { VtlRequest } from '../../../vtl/index.js';
+import { unescapeToken } from '../../../load/pointer.js';
 
 const MAX_DEPTH = 6;
 
+/**
+ * An object for keys taken from the spec: without a prototype, `obj['__proto__'] = v` creates an
+ * ordinary own property (on a plain `{}` it would set the prototype and the key would vanish).
+ */
+function dataObject<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function modelFor(ref: string, models: readonly Model[]): Schema | undefined {
-  const name = decodeURIComponent(ref.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = unescapeToken(decodeURIComponent(ref.split('/').pop() ?? ''));
   return models.find((m) => m.name === name)?.schema;
 }
 
@@ -23,10 +32,14 @@ export function sampleFromSchema(schema: unknown, models: readonly Model[], dept
     const list = s[k];
     if (Array.isArray(list) && list.length > 0) {
       if (k !== 'allOf') return sampleFromSchema(list[0], models, depth + 1);
-      const merged: Record<string, unknown> = {};
+      // Key by key into a prototype-less object: Object.assign would turn a `__proto__` property
+      // into a prototype change and lose it.
+      const merged = dataObject<unknown>();
       for (const part of list) {
         const v = sampleFromSchema(part, models, depth + 1);
-        if (typeof v === 'object' && v !== null && !Array.isArray(v)) Object.assign(merged, v);
+        if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+          for (const key of Object.keys(v)) merged[key] = (v as Record<string, unknown>)[key];
+        }
       }
       return merged;
     }
@@ -41,7 +54,7 @@ export function sampleFromSchema(schema: unknown, models: readonly Model[], dept
     default: {
       const props = s.properties;
       if (typeof props !== 'object' || props === null) return type === 'object' ? {} : 'sample';
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      const out = dataObject<unknown>();
       for (const [k, v] of Object.entries(props)) out[k] = sampleFromSchema(v, models, depth + 1);
       return out;
     }
@@ -62,9 +75,10 @@ export function sampleRequests(route: Route, contentType: string, models: readon
 }
 
 export function sampleRequest(route: Route, contentType: string, models: readonly Model[]): VtlRequest {
-  const path: Record<string, string> = {};
-  const query: Record<string, string> = {};
-  const headers: Record<string, string> = { 'Content-Type': contentType };
+  const path = dataObject<string>();
+  const query = dataObject<string>();
+  const headers = dataObject<string>();
+  headers['Content-Type'] = contentType;
   for (const p of route.parameters) {
     const v = String(sampleFromSchema(p.schema, models));
     if (p.in === 'path') path[p.name] = v;
