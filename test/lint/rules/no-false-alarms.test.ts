@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lintFile, REPO, SHARED } from '../helpers.js';
+import { load } from '../../../src/load/index.js';
+import { normalize } from '../../../src/model/index.js';
+import { lint } from '../../../src/lint/index.js';
+import { ApigwError } from '../../../src/errors.js';
 import { rules as int } from '../../../src/lint/rules/int/index.js';
 import { rules as auth } from '../../../src/lint/rules/auth/index.js';
 import { rules as vtl } from '../../../src/lint/rules/vtl/index.js';
@@ -56,12 +60,16 @@ describe('no false alarms from the INT/AUTH/VTL rules', () => {
     const unexpected: string[] = [];
     let linted = 0;
     for (const file of [...specs(join(SHARED, 'corpus/apigw')), ...specs(join(SHARED, 'corpus/apigw-sam'))]) {
-      let diagnostics;
+      let document;
       try {
-        ({ diagnostics } = await lintFile(file, {}, undefined, { rules }));
-      } catch {
-        continue; // a document the loader refuses (broken refs, bad version) is not ours to lint
+        document = await load(file);
+      } catch (e) {
+        // A document the loader refuses (broken refs, bad version) is not ours to lint; a crash
+        // anywhere else (normalize, a rule) fails the test.
+        if (e instanceof ApigwError) continue;
+        throw e;
       }
+      const diagnostics = lint(normalize(document), document, {}, { rules });
       linted++;
       const name = file.split('/').slice(-1)[0]!;
       const allowed = REVIEWED[name] ?? [];
