@@ -7,7 +7,6 @@
 // `.vtl` files: write `$ref: ./templates/x.vtl` as a requestTemplates/responseTemplates value; load
 // bundles the file's text there, so the emitted document carries the template inline.
 
-import { stringify } from 'yaml';
 import type { Api } from '../../model/types.js';
 import type { FileSet } from '../types.js';
 import type { EmitOptions } from '../options.js';
@@ -15,6 +14,7 @@ import { ChangeLog, type GatewayChange } from './changes.js';
 import { gatewayDocuments } from './document.js';
 import { buildTemplate, stagesOf } from './template.js';
 import { changesMarkdown, routesMarkdown } from './summary.js';
+import { YamlTextMemo } from './yaml-text.js';
 
 export type { GatewayChange, ChangeKind } from './changes.js';
 export { accessLogFormat, accessLogFields } from './access-log.js';
@@ -29,6 +29,12 @@ export interface GatewayBuild {
   modelRenames: Map<string, string>;
 }
 
+/**
+ * template.yaml's text, reusing the text of pairs unchanged since the previous build in this process
+ * (`build --watch`): byte-identical to `stringify(template, { lineWidth: 0, aliasDuplicateObjects: false })`.
+ */
+const templateYaml = new YamlTextMemo();
+
 export function buildGateway(api: Api, options: EmitOptions): GatewayBuild {
   const log = new ChangeLog();
   const { standalone, templateBody, parameters, modelRenames } = gatewayDocuments(api, options.document, options.config, log);
@@ -36,7 +42,7 @@ export function buildGateway(api: Api, options: EmitOptions): GatewayBuild {
   const documentFile = api.kind === 'rest' ? 'openapi.rest.json' : 'openapi.http.json';
   const files: FileSet = new Map();
   files.set(documentFile, { content: JSON.stringify(standalone, null, 2) + '\n' });
-  files.set('template.yaml', { content: stringify(template, { lineWidth: 0, aliasDuplicateObjects: false }) });
+  files.set('template.yaml', { content: templateYaml.text(template) });
   files.set('routes.md', {
     content: routesMarkdown({ api, config: options.config, entry: options.document.entry, stages: stagesOf(options.config), permissions, changes: log.changes.length, urlOutputs, accountLogging }),
   });
