@@ -92,6 +92,19 @@ describe('SDK README: $default route and ANY routes', () => {
     expect(readme).not.toContain('## Routes for any method');
   });
 
+  it('spec text is escaped for Markdown: headings, paragraphs, table cells and code spans (shared markdown module)', async () => {
+    const { files } = await generate('test/emit/sdk/specs/hostile.yaml', { stages: { 'p`r|od': {} } });
+    const readme = files.get('README.md')!;
+    expect(readme).toContain("# Hostile \\*/ globalThis.PWNED = 'title'; /\\* — TypeScript client\n");
+    expect(readme).toContain("**Hostile \\*/ globalThis.PWNED = 'title'; /\\*** 1\\`${globalThis.PWNED = 'version'}\\`. Do not edit");
+    // Code spans get a fence longer than any backtick run inside; in a table, `|` is escaped.
+    expect(readme).toContain('- ``p`r|od``: ``https://{restApiId}.execute-api.{region}.amazonaws.com/p`r|od``\n');
+    expect(readme).toContain("| `listThingsGlobalThisPWNEDOp` | `` GET /things/{thing-id}/\"'`${x}` `` | none | \\*/ globalThis.PWNED = 'summary'; /\\* |\n");
+    expect(readme).toContain("\n\\*/ globalThis.PWNED = 'summary'; /\\*:\n");
+    // An operation whose params are all optional gets an empty object, not `{  }`.
+    expect(readme).toContain('await client.listThingsGlobalThisPWNEDOp2({});');
+  });
+
   it('README examples compile against the SDK in both result styles', async () => {
     for (const spec of ['test/emit/sdk/specs/http-default.yaml', bodySpec]) {
       for (const throwOnError of [false, true]) {
