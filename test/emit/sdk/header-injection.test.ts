@@ -122,4 +122,20 @@ assertType<Equal<'__proto__' extends keyof H ? true : false, false>>();
     // Declared but absent: no property at all.
     expect(Object.prototype.hasOwnProperty.call(h, 'x"quote')).toBe(false);
   });
+
+  it('the runtime itself never shadows a member nor throws on a name Headers rejects (a hand-edited or older client.ts)', async () => {
+    // Swap the emitter-filtered list for one holding every hazard, to test the runtime's own guard.
+    const client = files.get('client.ts')!;
+    const edited = client.replace(/responseHeaders: \[[^\]]*\],/, `responseHeaders: ["toString", "get", "__proto__", "x\\"quote", "bad name", "X-Plain", "X-Plain"],`);
+    expect(edited).not.toBe(client);
+    const sdk = await importFrom<{ createClient(o: unknown): { getHostile(): Promise<{ headers: Headers & Record<string, unknown> }> } }>(transpileToDir(new Map([...files, ['client.ts', edited]])), 'index.js');
+    const api = sdk.createClient({ fetch: async () => new Response('{}', { headers: { tostring: 'ts', get: 'g', 'x-plain': 'p', 'content-type': 'application/json' } }) });
+    const h = (await api.getHostile()).headers;
+    expect(h['X-Plain']).toBe('p');
+    expect(typeof h.toString).toBe('function');
+    expect(typeof h.get).toBe('function');
+    expect(h.get('tostring')).toBe('ts');
+    expect(Object.getPrototypeOf(h)).toBe(Headers.prototype);
+    expect(Object.keys(h)).toEqual(['X-Plain']);
+  });
 });
