@@ -14,6 +14,7 @@ import type { LoadCache } from './load/index.js';
 import type { LoadedDocument } from './load/types.js';
 import type { Api } from './model/types.js';
 import type { Diagnostic } from './lint/types.js';
+import type { BaselineEntry } from './lint/baseline.js';
 import type { Target } from './emit/types.js';
 import type { ResolvedConfig } from './config/types.js';
 
@@ -61,6 +62,8 @@ export interface BuildOptions {
   check?: boolean;
   /** Which API of a template to load, and a parse cache for repeated builds. */
   load?: LoadApiOptions;
+  /** Lint problems accepted earlier (the configured baseline file's entries, read by the caller). */
+  baseline?: readonly BaselineEntry[];
 }
 
 export interface BuildOutcome extends LoadedApi {
@@ -86,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const config = options.config ?? {};
   const { document, api } = await loadApi(options.spec, config, options.load);
   const targets: readonly Target[] = config.targets ?? TARGETS;
-  const linted = options.lint === false ? [] : lint(api, document, config);
+  const linted = options.lint === false ? [] : lint(api, document, config, options.baseline ? { baseline: options.baseline } : {});
   // Errors the gateway output rewrites away do not stop a build that emits it; `lint` still
   // reports them as errors, since it judges the source as AWS would import it.
   const demotable = new Set(targets.includes('gateway') ? RESOLVED_BY_GATEWAY_REWRITES : []);

@@ -2,9 +2,9 @@
 // fail only on new ones. An entry matches a diagnostic with the same rule id, pointer and message
 // (stored as a short hash so the file stays small and does not churn on whitespace). Matching is
 // counted: an entry suppresses one diagnostic, so a second copy of the same problem is new.
+// Pure: the CLI reads the file and passes the entries to `lint`; src/output writes it.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { ApigwError } from '../errors.js';
 import type { Diagnostic } from './types.js';
 
@@ -40,11 +40,7 @@ export function serializeBaseline(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(createBaseline(diagnostics), null, 2) + '\n';
 }
 
-/** Writes the baseline of `diagnostics` to `file` (used by `apigw-gen lint --baseline`). */
-export function writeBaseline(file: string, diagnostics: readonly Diagnostic[]): void {
-  writeFileSync(file, serializeBaseline(diagnostics));
-}
-
+/** Parses a baseline file's text; `file` names it in error messages. */
 export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown;
   try {
@@ -65,20 +61,10 @@ export function parseBaseline(text: string, file: string): Baseline {
   return { version: 1, entries };
 }
 
-export function readBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ApigwError('BAD_CONFIG', `lint baseline ${file} cannot be read`);
-  }
-  return parseBaseline(text, file);
-}
-
 /** A counted matcher: `take(d)` is true (and consumes one entry) when the baseline knows `d`. */
-export function baselineMatcher(baseline: Baseline): (d: Diagnostic) => boolean {
+export function baselineMatcher(entries: readonly BaselineEntry[]): (d: Diagnostic) => boolean {
   const counts = new Map<string, number>();
-  for (const e of baseline.entries) {
+  for (const e of entries) {
     const k = keyOf(e.ruleId, e.pointer, e.messageHash ?? messageHash(e.message ?? ''));
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }

@@ -1,27 +1,32 @@
 // The lint runner: every rule in ONE walk over the model. Rules subscribe to node kinds (see
 // rule.ts); the runner visits api → securitySchemes → models → routes → (parameters, responses,
 // integration → templates) and calls each subscriber. Then config (severity overrides, `off`,
-// ignores, baseline) filters, the source map adds file:line:column, and the result is sorted.
+// ignores) and the baseline entries filter, the source map adds file:line:column, and the result
+// is sorted. Pure: no file is read here (the CLI reads the baseline file and passes its entries).
 
-import { dirname, resolve } from 'node:path';
 import type { Api, Route } from '../model/types.js';
 import type { LoadedDocument, SourcePosition } from '../load/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic, Severity } from './types.js';
 import type { Report, Rule, RuleContext, TemplateNode, Visitors } from './rule.js';
 import { allRules } from './rules/index.js';
-import { baselineMatcher, readBaseline } from './baseline.js';
+import { baselineMatcher, type BaselineEntry } from './baseline.js';
 import { child, isWithin } from './pointer.js';
 
 export type { Diagnostic, Severity } from './types.js';
 export type { Rule, RuleContext, Report, TemplateNode, Visitors } from './rule.js';
 export { allRules } from './rules/index.js';
 export { formatDiagnostics, summarize, type LintFormat, type FormatOptions, type Summary, FORMATS } from './format/index.js';
-export { createBaseline, serializeBaseline, writeBaseline, readBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+export { createBaseline, serializeBaseline, parseBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 
 export interface LintOptions {
   /** The rules to run; defaults to every registered rule. Tests pass one rule to check it alone. */
   rules?: readonly Rule[];
+  /**
+   * Problems accepted earlier (the entries of the file `lint.baseline` names): each hides one
+   * matching diagnostic. The caller reads the file; `config.lint.baseline` is not read here.
+   */
+  baseline?: readonly BaselineEntry[];
 }
 
 type Kind = keyof Visitors;
@@ -61,7 +66,7 @@ export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig 
   }
 
   walk(api, subs);
-  return finish(raw, explicit, document, config);
+  return finish(raw, explicit, document, config, options.baseline ?? []);
 }
 
 /** Calls `fn` for each subscriber, naming the rule if it throws (a crash in a rule is a bug). */
@@ -116,16 +121,9 @@ function ignoredBy(config: ResolvedConfig): (d: Diagnostic) => boolean {
     ignores.some((ig) => (ig.rule === '*' || ig.rule === d.ruleId) && ig.pointers.some((p) => p === '*' || isWithin(d.pointer, p)));
 }
 
-function baselineFile(config: ResolvedConfig): string | undefined {
-  const file = config.lint?.baseline;
-  if (!file) return undefined;
-  return resolve(config.file ? dirname(config.file) : process.cwd(), file);
-}
-
-function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig): Diagnostic[] {
+function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig, baseline: readonly BaselineEntry[]): Diagnostic[] {
   const ignored = ignoredBy(config);
-  const file = baselineFile(config);
-  const inBaseline = file ? baselineMatcher(readBaseline(file)) : () => false;
+  const inBaseline = baseline.length > 0 ? baselineMatcher(baseline) : () => false;
   // Same rule, pointer and message twice (e.g. a shared integration visited from two routes) is one problem.
   const seen = new Set<string>();
   const out: Diagnostic[] = [];

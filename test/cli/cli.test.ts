@@ -200,6 +200,26 @@ describe('lint', () => {
     expect(baseline.entries.length).toBeGreaterThan(0);
     writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { baseline: '.apigw-gen-baseline.json' } }));
     expect(run(['lint', 'api.yaml'], dir).code).toBe(0);
+    // build honours the same baseline: the accepted errors no longer stop it.
+    expect(run(['build', 'api.yaml', '--targets', 'templates'], dir).code).toBe(0);
+  });
+
+  it('--baseline into a folder that does not exist: IO_ERROR naming the file (exit 2), not an internal error', () => {
+    const dir = tempProject();
+    writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);
+    const r = run(['lint', 'api.yaml', '--baseline', 'no/such/folder/baseline.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${join(dir, 'no/such/folder/baseline.json')}`);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('a configured baseline that cannot be read is a config error (exit 2)', () => {
+    const dir = tempProject();
+    writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);
+    writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { baseline: 'missing.json' } }));
+    const r = run(['lint', 'api.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`lint baseline ${join(dir, 'missing.json')} cannot be read`);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Rule } from '../../src/lint/rule.js';
-import { writeBaseline, readBaseline, allRules, compareDiagnostics } from '../../src/lint/index.js';
+import { serializeBaseline, parseBaseline, allRules, compareDiagnostics } from '../../src/lint/index.js';
 import { lintText } from './helpers.js';
 
 const SPEC = `openapi: 3.0.1
@@ -83,28 +83,34 @@ describe('lint runner', () => {
   });
 
   it('a baseline suppresses today\'s problems but not new ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'apigw-baseline-'));
-    const file = join(dir, 'baseline.json');
     const before = (await lintText(SPEC, {}, 'rest')).diagnostics;
     expect(before.length).toBeGreaterThan(0);
-    writeBaseline(file, before);
-    expect(readBaseline(file).entries).toHaveLength(before.length);
-    expect(JSON.parse(readFileSync(file, 'utf8')).entries[0]).toHaveProperty('messageHash');
-    const config = { file: join(dir, 'apigw-gen.config.json'), lint: { baseline: 'baseline.json' } };
-    expect((await lintText(SPEC, config, 'rest')).diagnostics).toEqual([]);
+    const text = serializeBaseline(before);
+    expect(JSON.parse(text).entries[0]).toHaveProperty('messageHash');
+    const baseline = parseBaseline(text, 'baseline.json').entries;
+    expect(baseline).toHaveLength(before.length);
+    expect((await lintText(SPEC, {}, 'rest', { baseline })).diagnostics).toEqual([]);
     const changed = SPEC.replace('Other_Name: {type: object}', 'Other_Name: {type: object}\n    Third_Name: {type: object}');
-    const after = (await lintText(changed, config, 'rest')).diagnostics;
+    const after = (await lintText(changed, {}, 'rest', { baseline })).diagnostics;
     expect(after.map((d) => `${d.ruleId} ${d.pointer}`)).toEqual(['APIGW-MODEL-001 /components/schemas/Third_Name']);
   });
 
   it('a hand-written baseline entry with a message works, a malformed baseline is a clear error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'apigw-baseline-'));
     const base = (await lintText(SPEC, {}, 'rest')).diagnostics.find((d) => d.ruleId === 'APIGW-MODEL-001')!;
-    writeFileSync(join(dir, 'b.json'), JSON.stringify([{ ruleId: base.ruleId, pointer: base.pointer, message: base.message }]));
-    const { diagnostics } = await lintText(SPEC, { file: join(dir, 'c.json'), lint: { baseline: 'b.json' } }, 'rest');
+    const baseline = parseBaseline(JSON.stringify([{ ruleId: base.ruleId, pointer: base.pointer, message: base.message }]), 'b.json').entries;
+    const { diagnostics } = await lintText(SPEC, {}, 'rest', { baseline });
     expect(diagnostics.some((d) => d.pointer === base.pointer && d.ruleId === base.ruleId)).toBe(false);
-    writeFileSync(join(dir, 'bad.json'), '{"entries": [{"ruleId": 1}]}');
-    await expect(lintText(SPEC, { file: join(dir, 'c.json'), lint: { baseline: 'bad.json' } }, 'rest')).rejects.toThrow(/entry 0 needs/);
+    expect(() => parseBaseline('{"entries": [{"ruleId": 1}]}', 'bad.json')).toThrow(/bad\.json: entry 0 needs/);
+  });
+
+  it('is pure: a baseline named in the config is not read by lint (the CLI reads it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apigw-baseline-'));
+    const key = (d: { ruleId: string; pointer: string; message: string }) => `${d.ruleId} ${d.pointer} ${d.message}`;
+    const all = (await lintText(SPEC, {}, 'rest')).diagnostics.map(key);
+    expect(all.length).toBeGreaterThan(0);
+    // The file does not exist: reading it would throw; lint reports everything instead.
+    const config = { file: join(dir, 'apigw-gen.config.json'), lint: { baseline: 'missing.json' } };
+    expect((await lintText(SPEC, config, 'rest')).diagnostics.map(key)).toEqual(all);
   });
 
   it('names the rule when a rule crashes', async () => {

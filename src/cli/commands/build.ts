@@ -15,6 +15,7 @@ import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
 import { errorLine, plainTextIo } from '../errors.js';
+import { readConfiguredBaseline } from '../baseline.js';
 
 export interface BuildArgs extends SpecArgs {
   out?: string;
@@ -63,7 +64,9 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
   // Watch mode keeps one parse cache across rebuilds: only the files that changed are parsed again.
   const loadOptions = { ...(args.api !== undefined ? { api: args.api } : {}), ...(args.watch ? { cache: createLoadCache() } : {}) };
   const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
-    const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true, load: loadOptions });
+    // Read on every rebuild: in watch mode the user may refresh the baseline meanwhile.
+    const baseline = args.lint !== false ? readConfiguredBaseline(config, io.cwd) : [];
+    const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true, load: loadOptions, baseline });
     return { code: report(outcome, io, args.check === true, spec), outcome };
   };
 

@@ -3,7 +3,9 @@
 import { relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { loadApi } from '../../pipeline.js';
-import { allRules, formatDiagnostics, FORMATS, lint, summarize, writeBaseline, type LintFormat } from '../../lint/index.js';
+import { allRules, formatDiagnostics, FORMATS, lint, serializeBaseline, summarize, type LintFormat } from '../../lint/index.js';
+import { writeTextFile } from '../../output/index.js';
+import { configuredBaselineFile, readConfiguredBaseline } from '../baseline.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
@@ -45,17 +47,18 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
 
   if (args.baseline !== undefined) {
     // Every current problem goes in, including those an older baseline already hides.
-    const file = args.baseline !== '' ? resolve(io.cwd, args.baseline) : (config.lint?.baseline ?? resolve(io.cwd, DEFAULT_BASELINE_FILE));
-    const all = lint(api, document, { ...config, lint: { ...config.lint, baseline: undefined } });
-    writeBaseline(file, all);
+    const configured = configuredBaselineFile(config, io.cwd);
+    const file = args.baseline !== '' ? resolve(io.cwd, args.baseline) : (configured ?? resolve(io.cwd, DEFAULT_BASELINE_FILE));
+    const all = lint(api, document, config);
+    writeTextFile(file, serializeBaseline(all));
     io.out(`apigw-gen: wrote a baseline of ${all.length} problem${all.length === 1 ? '' : 's'} to ${relative(io.cwd, file) || file}\n`);
-    if (config.lint?.baseline === undefined || resolve(config.lint.baseline) !== file) {
+    if (configured !== file) {
       io.out(`apigw-gen: set "lint": { "baseline": "${relative(config.file ? resolve(config.file, '..') : io.cwd, file)}" } in apigw-gen.config.json to use it\n`);
     }
     return 0;
   }
 
-  const diagnostics = lint(api, document, config);
+  const diagnostics = lint(api, document, config, { baseline: readConfiguredBaseline(config, io.cwd) });
   const format = args.format ?? 'stylish';
   const color = format === 'stylish' && io.color;
   const formatted = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color });
