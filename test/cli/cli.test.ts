@@ -282,6 +282,21 @@ describe('build', () => {
     expect(snapshot(join(dir, 'out'))).toEqual(before);
   });
 
+  it('--check lists a generated file edited by hand as a conflict; build then refuses to overwrite it', () => {
+    const dir = tempProject('petstore');
+    expect(run(['build', 'petstore/openapi.yaml', '--out', 'out'], dir).code).toBe(0);
+    const edited = join(dir, 'out/gateway/routes.md');
+    writeFileSync(edited, 'my notes\n');
+    const check = run(['build', 'petstore/openapi.yaml', '--out', 'out', '--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('apigw-gen: out is out of date');
+    expect(check.stdout).toMatch(/^ {2}conflict gateway\/routes\.md$/m);
+    const build = run(['build', 'petstore/openapi.yaml', '--out', 'out'], dir);
+    expect(build.code).toBe(2);
+    expect(build.stderr).toContain('gateway/routes.md');
+    expect(readFileSync(edited, 'utf8')).toBe('my notes\n');
+  });
+
   it('stops on lint errors (exit 1, nothing written) unless --no-lint', () => {
     const dir = tempProject();
     writeFileSync(join(dir, 'api.yaml'), BROKEN_SPEC);

@@ -138,6 +138,8 @@ function listChanges(written: WriteResult): string {
     ...written.added.map((p) => `  added    ${p}`),
     ...written.changed.map((p) => `  changed  ${p}`),
     ...written.removed.map((p) => `  removed  ${p}`),
+    // Files a build would refuse to overwrite (yours, or generated and edited since): a real build stops on them.
+    ...written.conflicts.map((p) => `  conflict ${p}`),
   ];
   return lines.join('\n') + '\n';
 }
