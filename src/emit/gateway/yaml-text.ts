@@ -12,7 +12,7 @@
 // keyed by their exact JSON, for the next call; entries not used by the latest call are dropped, so
 // the memory held is one document's worth.
 //
-// Only plain JSON data takes this path (plain objects, arrays, strings, finite numbers, booleans,
+// Only plain JSON data takes this path (plain or null-prototype objects, arrays, strings, finite numbers, booleans,
 // null). Anything else anywhere in the value (a Date, NaN, -0, a hole or undefined in an array, a
 // class instance) makes the whole call fall back to one plain `stringify`: JSON would not tell such
 // values apart from plain ones, so they must not be keyed by it.
@@ -101,9 +101,15 @@ export class YamlTextMemo {
 /** A non-empty plain object: rendered as a block mapping that can be opened pair by pair. */
 function isOpenableMap(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (!isPlainPrototype(value)) return false;
   for (const key in value) if (own.call(value, key)) return true;
   return false;
+}
+
+/** A plain object or a null-prototype one (the loader and emitters build those from spec keys). */
+function isPlainPrototype(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /** `{ [key]: value }` with `key` as data even when it is `__proto__`. */
@@ -132,7 +138,7 @@ function exactJson(key: string, value: unknown): string | undefined {
           if (Array.isArray(original) && hasHoleOrUndefined(original)) plain = false;
           return v;
         }
-        if (Object.getPrototypeOf(original) !== Object.prototype) plain = false;
+        if (!isPlainPrototype(original)) plain = false;
         return v;
       case 'undefined':
         return v; // an object member: omitted by both JSON and the yaml package
