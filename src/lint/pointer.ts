@@ -1,18 +1,13 @@
 // JSON pointer helpers shared by the runner and every rule (RFC 6901).
 
 import type { Pointer } from '../model/types.js';
+import { escapeToken as escapeText, unescapeToken } from '../model/pointer.js';
 
-/** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
+export { unescapeToken };
+
+/** Escapes one reference token (`~` → `~0`, `/` → `~1`); array indexes may be passed as numbers. */
 export function escapeToken(token: string | number): string {
-  const s = String(token);
-  // Most tokens (keys, indexes) need no escaping: skip the two regex passes (hot on big specs).
-  if (!s.includes('~') && !s.includes('/')) return s;
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapeToken(token: string): string {
-  if (!token.includes('~')) return token;
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return escapeText(String(token));
 }
 
 /** `child('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */

@@ -2,17 +2,10 @@
 // `LoadedDocument.sourceMap.lookup(pointer)` can turn it into file:line:column.
 
 import type { Pointer } from './types.js';
+import { escapeToken, unescapeToken } from '../load/pointer.js';
 
-/** Escape one reference token: `~` → `~0`, `/` → `~1`. */
-export function escapeToken(token: string): string {
-  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapeToken(token: string): string {
-  if (token.indexOf('~') === -1) return token;
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+// Token escaping has one implementation (src/load/pointer.ts); model, lint and emit import it from here.
+export { escapeToken, unescapeToken };
 
 /** `child('/paths', '/pets/{id}')` → `/paths/~1pets~1{id}`. */
 export function child(parent: Pointer, token: string | number): Pointer {

@@ -7,7 +7,7 @@
 
 import { intrinsicName } from '../../model/values.js';
 import type { ChangeLog } from './changes.js';
-import { isObject, newObject, type Json, type JsonObject } from './json.js';
+import { childPointer, isObject, newObject, type Json, type JsonObject } from './json.js';
 
 /** Pseudo parameters API Gateway import resolves by itself anywhere in the definition. */
 export const IMPORT_RESOLVED = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region']);
@@ -102,7 +102,7 @@ export function parameterizeReferences(root: Json, reserved: ReadonlySet<string>
       return out;
     }
     const out = newObject();
-    for (const key of Object.keys(node)) out[key] = visit(node[key]!, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const key of Object.keys(node)) out[key] = visit(node[key]!, childPointer(pointer, key));
     return out;
   };
   const result = visit(root, '');
@@ -134,7 +134,7 @@ export function resolveIntrinsics(root: JsonObject, values: Readonly<Record<stri
       return node;
     }
     const out = newObject();
-    for (const key of Object.keys(node)) out[key] = visit(node[key]!, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const key of Object.keys(node)) out[key] = visit(node[key]!, childPointer(pointer, key));
     return out;
   };
   const result = visit(root, '') as JsonObject;

@@ -1,6 +1,8 @@
 // Plain-JSON helpers for rewriting the document. Objects are created without a prototype so that
 // keys taken from the spec (`__proto__`, `constructor`) stay ordinary data.
 
+import { escapeToken as escapeText, unescapeToken } from '../../model/pointer.js';
+
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 export interface JsonObject {
   [key: string]: Json;
@@ -35,12 +37,11 @@ export function objectFrom(entries: Iterable<[string, Json]>): JsonObject {
   return out;
 }
 
-export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { unescapeToken };
 
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+/** Escapes one reference token (`~` → `~0`, `/` → `~1`); array indexes may be passed as numbers. */
+export function escapeToken(token: string | number): string {
+  return escapeText(String(token));
 }
 
 export function pointerOf(...tokens: (string | number)[]): string {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Api } from '../../model/types.js';
 import type { ResolvedConfig, StageConfig } from '../../config/types.js';
 import type { ChangeLog } from './changes.js';
-import { newObject, objectFrom, type Json, type JsonObject } from './json.js';
+import { escapeToken, newObject, objectFrom, type Json, type JsonObject } from './json.js';
 import { conditionParameterName, type TemplateParameter } from './intrinsics.js';
 import { accessLogFormat } from './access-log.js';
 import { escapeSub, lambdaPermissions, type PermissionSpec } from './permissions.js';
@@ -367,7 +367,7 @@ function accessLogGroup(_stage: string, config: StageConfig): JsonObject | undef
 export function methodSettingsPath(path: string): string {
   if (path === '*' || path === '/*') return '/*';
   if (path === '/') return '/';
-  return '/' + path.replace(/~/g, '~0').replace(/\//g, '~1');
+  return '/' + escapeToken(path);
 }
 
 /** `GET /pets/{id}` / `*\/*` → [method, path]. */

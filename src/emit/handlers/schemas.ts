@@ -6,6 +6,7 @@
 // `__proto__` stays data, and no spec text can break out of the literal.
 
 import type { Model } from '../../model/types.js';
+import { escapeToken } from '../../model/pointer.js';
 import { stringLiteral } from '../shared/escape.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 
@@ -131,5 +132,5 @@ function nullableForm(schema: Record<string, unknown>): Record<string, unknown> 
 }
 
 function encodePointerToken(name: string): string {
-  return encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1')).replace(/%24/g, '$');
+  return encodeURIComponent(escapeToken(name)).replace(/%24/g, '$');
 }

@@ -20,6 +20,7 @@
 // `stringLiteral`/`jsDoc`.
 
 import type { Model, Schema } from '../../model/types.js';
+import { unescapeToken } from '../../model/pointer.js';
 import { jsDoc, stringLiteral, type JsDocTag } from './escape.js';
 import { propertyKey, toTypeName, uniqueNames } from './naming.js';
 
@@ -75,7 +76,7 @@ function decodeToken(token: string): string {
       // A literal `%` that is not an escape: keep it.
     }
   }
-  return t.replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapeToken(t);
 }
 
 /** Follows a JSON pointer (RFC 6901) from `root`; undefined when any step is missing. */

@@ -10,6 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Api, Pointer, Route } from '../../model/types.js';
+import { escapeToken } from '../../model/pointer.js';
 
 export type TemplateDirection = 'request' | 'response' | 'gateway-response';
 
@@ -95,9 +96,6 @@ export function routeFolders(routes: readonly Route[]): string[] {
 /** The folder holding gateway-response templates; route folders never take it (they start with a method). */
 export const GATEWAY_RESPONSES_FOLDER = 'gateway-responses';
 
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Every template of the API with the file it is written to, in document order. */
 export function listTemplateSites(api: Api): TemplateSite[] {

@@ -6,6 +6,7 @@
 import { ApigwError } from '../../errors.js';
 import type { TemplateGenerateEntry, TemplateGeneratorKind } from '../../config/types.js';
 import type { Api, Integration, Parameter, Pointer, Route, Schema } from '../../model/types.js';
+import { escapeToken } from '../../model/pointer.js';
 import { requestFileBase, responseFileBase, routeFolders } from '../shared/vtl-files.js';
 import { dynamodbDeleteItem, dynamodbGetItem, dynamodbItemResponse, dynamodbItemsResponse, dynamodbPutItem, dynamodbQuery, type KeyAttribute } from './generate/dynamodb.js';
 import { eventBridgePutEvents, EVENTBRIDGE_NOTES } from './generate/eventbridge.js';
@@ -40,7 +41,6 @@ export interface SkippedGeneration {
   reason: string;
 }
 
-const escapeToken = (t: string) => t.replace(/~/g, '~0').replace(/\//g, '~1');
 const JSON_TYPE = 'application/json';
 
 /** The generator an AWS-service integration calls for, if apigw-gen has one. */

@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Api } from '../../model/types.js';
+import { unescapeToken } from '../../model/pointer.js';
 import type { FileSet } from '../types.js';
 import type { EmitOptions } from '../options.js';
 import { listTemplateSites } from '../shared/vtl-files.js';
@@ -88,7 +89,7 @@ function freeName(files: FileSet, t: GeneratedTemplate): string {
 function nodeAt(doc: unknown, pointer: string): unknown {
   let node = doc;
   for (const token of pointer.split('/').slice(1)) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapeToken(token);
     if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }

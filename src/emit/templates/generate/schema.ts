@@ -3,6 +3,7 @@
 
 import { ApigwError } from '../../../errors.js';
 import type { Model, Schema } from '../../../model/types.js';
+import { unescapeToken } from '../../../model/pointer.js';
 
 export type AttributeShape =
   | { type: 'S' | 'N' | 'BOOL' }
@@ -24,7 +25,7 @@ export class SchemaReader {
     const ref = schema.$ref;
     if (typeof ref !== 'string') return schema;
     const m = /^#\/(?:components\/schemas|definitions)\/(.+)$/.exec(ref);
-    const name = m ? decodeURIComponent(m[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+    const name = m ? unescapeToken(decodeURIComponent(m[1]!)) : undefined;
     const target = name === undefined ? undefined : this.models.get(name);
     if (!target) throw new ApigwError('BAD_TEMPLATE', `cannot generate a template: the schema reference ${JSON.stringify(ref)} names no model`);
     if (seen.has(name!)) throw new ApigwError('BAD_TEMPLATE', `cannot generate a template for the recursive model ${JSON.stringify(name)}`);

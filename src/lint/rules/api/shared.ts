@@ -2,6 +2,7 @@
 
 import type { RuleContext } from '../../rule.js';
 import { isObject, rawRoot } from '../../helpers/raw.js';
+import { unescapeToken } from '../../pointer.js';
 
 /** EDGE | REGIONAL | PRIVATE when known: from the config, else a SAM-style `types` list in the extension. */
 export function endpointType(ctx: RuleContext): string | undefined {
@@ -17,7 +18,7 @@ function rawEndpointConfiguration(ctx: RuleContext, pointer: string): Record<str
   let node: unknown = ctx.document.document;
   for (const token of pointer.split('/').slice(1)) {
     if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[unescapeToken(token)];
   }
   return isObject(node) ? node : undefined;
 }

@@ -4,6 +4,7 @@
 
 import type { RuleContext, Visitors } from '../../rule.js';
 import type { Pointer } from '../../../model/types.js';
+import { child } from '../../pointer.js';
 import { rawRoot, isIntrinsicObject, type JsonObject } from '../../helpers/raw.js';
 
 export interface RootExtension {
@@ -17,7 +18,7 @@ export interface RootExtension {
 
 /** `api` visitor that calls `check` with the root extension `key` when it is present and not an intrinsic. */
 export function rootExtensionVisitors(key: string, check: (ext: RootExtension, ctx: RuleContext) => void): Visitors {
-  const pointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const pointer = child('', key);
   return {
     api(_api, ctx) {
       const root = rawRoot(ctx);

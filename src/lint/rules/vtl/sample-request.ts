@@ -3,7 +3,7 @@
 
 import type { Route, Model, Schema } from '../../../model/types.js';
 import type { VtlRequest } from '../../../vtl/index.js';
-import { unescapeToken } from '../../../load/pointer.js';
+import { unescapeToken } from '../../pointer.js';
 
 const MAX_DEPTH = 6;
 
