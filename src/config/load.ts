@@ -4,13 +4,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document, Node } from 'yaml';
 import { ApigwError } from '../errors.js';
 import type { SourcePosition } from '../load/types.js';
 import type { Config, ResolvedConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['apigw-gen.config.json', 'apigw-gen.config.yaml', 'apigw-gen.config.yml'] as const;
+
+// yaml and ajv take ~40 ms to load and are needed only when there is a config file: loaded on first use.
+const requireLazily = createRequire(import.meta.url);
+const yamlLibrary = (): typeof import('yaml') => requireLazily('yaml') as typeof import('yaml');
 
 /** schemas/ sits beside src/ and dist/, so the same relative URL works from both. */
 const SCHEMA_URL = new URL('../../schemas/config.schema.json', import.meta.url);
@@ -61,6 +66,7 @@ export function loadConfigFile(file: string): ResolvedConfig {
 
 /** Parses and validates config text that came from `file` (absolute). */
 export function parseConfig(text: string, file: string): ResolvedConfig {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and gives positions for either.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -99,6 +105,7 @@ let validator: ValidateFunction | undefined;
 function compiledSchema(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(fileURLToPath(SCHEMA_URL), 'utf8')) as object;
+    const { Ajv } = requireLazily('ajv') as typeof import('ajv');
     validator = new Ajv({ allErrors: true }).compile(schema);
   }
   return validator;
@@ -130,6 +137,7 @@ function describe(error: ErrorObject): string {
 
 /** The YAML node the error is about: the offending key for unknown/invalid names, else the value. */
 function nodeAt(doc: Document, error: ErrorObject): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   const keyName = error.keyword === 'additionalProperties' ? params.additionalProperty : error.keyword === 'propertyNames' ? params.propertyName : undefined;
