@@ -39,6 +39,12 @@ export function normalize(doc: LoadedDocument, options: NormalizeOptions = {}): 
   const components = getObject(root, 'components');
   const schemesPointer = isSwagger2 ? '/securityDefinitions' : '/components/securitySchemes';
   const securitySchemes = normalizeSecuritySchemes(root, isSwagger2 ? get(root, 'securityDefinitions') : get(components, 'securitySchemes'), schemesPointer);
+  // AWS's importer also honours a root `securityDefinitions` in OAS 3.x (AWS's own samples rely on it):
+  // names missing from components.securitySchemes fall back to it, pointers into /securityDefinitions.
+  if (!isSwagger2) {
+    const legacy = normalizeSecuritySchemes(root, get(root, 'securityDefinitions'), '/securityDefinitions');
+    for (const name of Object.keys(legacy)) if (!Object.prototype.hasOwnProperty.call(securitySchemes, name)) securitySchemes[name] = legacy[name]!;
+  }
 
   const servers = normalizeServers(root);
   if (isSwagger2) {
