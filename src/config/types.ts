@@ -89,9 +89,10 @@ export interface Config {
     usagePlans?: Record<string, { stages: string[]; throttling?: { burstLimit?: number; rateLimit?: number }; quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH' }; apiKeys?: string[] }>;
     accessLogFormat?: 'json';
     /**
-     * REST execution logging (a stage's `logging.level` ERROR/INFO or `dataTrace`) needs the
-     * account-wide CloudWatch role: by default template.yaml creates it (an IAM role and
-     * `AWS::ApiGateway::Account`). `false` when the account already has one managed elsewhere.
+     * REST logging — execution logs (a stage's `logging.level` ERROR/INFO or `dataTrace`) and access
+     * logs (on unless `logging.accessLogs: false`) — needs the account-wide CloudWatch role: by default
+     * template.yaml creates it (an IAM role and `AWS::ApiGateway::Account`). `false` when the account
+     * already has one managed elsewhere.
      */
     accountLoggingRole?: boolean;
     /**

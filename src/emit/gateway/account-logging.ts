@@ -1,22 +1,29 @@
-// REST execution logging (MethodSettings LoggingLevel / DataTraceEnabled) writes to CloudWatch
-// through ONE role set per account and region (AWS::ApiGateway::Account). Without it, creating a
-// stage with logging fails ("CloudWatch Logs role ARN must be set in account settings"). So when
-// a stage enables execution logging, the template creates that role, unless the config opts out
+// REST stages log to CloudWatch — execution logs (MethodSettings LoggingLevel / DataTraceEnabled)
+// and access logs (AccessLogSetting) alike — through ONE role set per account and region
+// (AWS::ApiGateway::Account). Without it, creating such a stage fails ("CloudWatch Logs role ARN
+// must be set in account settings to enable logging"). Access logs are on by default, so nearly
+// every REST stage needs the role: the template creates it unless the config opts out
 // (`gateway.accountLoggingRole: false`) because the account's role is managed elsewhere.
+// HTTP API stages write access logs without that role.
 
 import type { ResolvedConfig, StageConfig } from '../../config/types.js';
 import { newObject, objectFrom, type JsonObject } from './json.js';
 
-/** True when the stage writes execution logs (not access logs, which need no account role). */
+/** True when the stage writes execution logs. */
 export function enablesExecutionLogging(stage: StageConfig): boolean {
   const level = stage.logging?.level;
   return (level !== undefined && level !== 'OFF') || stage.logging?.dataTrace === true;
 }
 
+/** True when a REST stage writes to CloudWatch (execution or access logs), so needs the account role. */
+export function stageNeedsAccountLoggingRole(rest: boolean, stage: StageConfig): boolean {
+  return rest && (enablesExecutionLogging(stage) || stage.logging?.accessLogs !== false);
+}
+
 /** Whether template.yaml creates the account-level CloudWatch role for this API. */
-export function wantsAccountLoggingRole(rest: boolean, config: ResolvedConfig, stages: Record<string, StageConfig>): boolean {
+export function needsAccountLoggingRole(rest: boolean, config: ResolvedConfig, stages: Record<string, StageConfig>): boolean {
   if (!rest || config.gateway?.accountLoggingRole === false) return false;
-  return Object.values(stages).some(enablesExecutionLogging);
+  return Object.values(stages).some((stage) => stageNeedsAccountLoggingRole(rest, stage));
 }
 
 export const PUSH_TO_CLOUDWATCH_POLICY = 'arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';

@@ -9,7 +9,7 @@ import type { ChangeKind, GatewayChange } from './changes.js';
 import { accessLogFields } from './access-log.js';
 import type { PermissionSpec } from './permissions.js';
 import { render } from './render.js';
-import { enablesExecutionLogging } from './account-logging.js';
+import { stageNeedsAccountLoggingRole } from './account-logging.js';
 
 export interface SummaryInput {
   api: Api;
@@ -60,7 +60,7 @@ export function routesMarkdown(input: SummaryInput): string {
     accessLogFields: accessLogFields(api.kind).map(([name, variable]) => ({ name, variable })),
     changes: input.changes,
     accountLogging: input.accountLogging,
-    executionLoggingWithoutRole: api.kind === 'rest' && input.accountLogging === undefined && Object.values(stages).some(enablesExecutionLogging),
+    loggingWithoutRole: api.kind === 'rest' && input.accountLogging === undefined && Object.values(stages).some((stage) => stageNeedsAccountLoggingRole(true, stage)),
   });
 }
 

@@ -11,7 +11,7 @@ import { conditionParameterName, type TemplateParameter } from './intrinsics.js'
 import { accessLogFormat } from './access-log.js';
 import { escapeSub, lambdaPermissions, type PermissionSpec } from './permissions.js';
 import { alphanumericName } from './model-names.js';
-import { accountResource, cloudWatchRoleResource, enablesExecutionLogging, wantsAccountLoggingRole } from './account-logging.js';
+import { accountResource, cloudWatchRoleResource, needsAccountLoggingRole, stageNeedsAccountLoggingRole } from './account-logging.js';
 
 export const DEFAULT_STAGES: Readonly<Record<string, StageConfig>> = { prod: {} };
 
@@ -74,7 +74,7 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   const stageIds = new Map<string, string>();
   /** A value that evaluates to the stage's name once it exists (so dependents wait for it). */
   const stageRef = new Map<string, Json>();
-  /** Resources creating a stage with execution logging: they must wait for the account's CloudWatch role. */
+  /** Resources creating a REST stage that logs (execution or access logs): they must wait for the account's CloudWatch role. */
   const loggingStages: string[] = [];
 
   // ---------------------------------------------------------------- the API and its stages
@@ -99,7 +99,7 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
     }
     resources[apiId] = objectFrom([['Type', rest ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi'], ['Properties', props]]);
     // SAM creates the first stage from the Api resource: its logging waits for the account role there.
-    if (enablesExecutionLogging(stages[firstStage!]!)) loggingStages.push(apiId);
+    if (stageNeedsAccountLoggingRole(rest, stages[firstStage!]!)) loggingStages.push(apiId);
     stageRef.set(firstStage!, ref(`${apiId}.Stage`));
     stageIds.set(firstStage!, `${apiId}.Stage`);
   } else {
@@ -150,22 +150,22 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
       props[rest ? 'AccessLogSetting' : 'AccessLogSettings'] = objectFrom([['DestinationArn', getAtt(logId, 'Arn')], ['Format', accessLogFormat(api.kind)]]);
     }
     resources[id] = objectFrom([['Type', rest ? 'AWS::ApiGateway::Stage' : 'AWS::ApiGatewayV2::Stage'], ['Properties', props]]);
-    if (rest && enablesExecutionLogging(config_)) loggingStages.push(id);
+    if (stageNeedsAccountLoggingRole(rest, config_)) loggingStages.push(id);
     stageIds.set(stage, id);
     // Ref of a REST stage is its name; an HTTP stage's Ref is its name as well.
     stageRef.set(stage, ref(id));
   }
 
-  // ---------------------------------------------------------------- account CloudWatch role (execution logs)
+  // ---------------------------------------------------------------- account CloudWatch role (REST execution and access logs)
   let accountLogging: string | undefined;
-  if (wantsAccountLoggingRole(rest, config, stages)) {
+  if (needsAccountLoggingRole(rest, config, stages)) {
     const roleId = ids.claim('ApiGateway', 'CloudWatch', 'Role');
     accountLogging = ids.claim('ApiGateway', 'Account');
     resources[roleId] = cloudWatchRoleResource();
     resources[accountLogging] = accountResource(roleId);
     for (const id of loggingStages) resources[id] = withDependency(resources[id] as JsonObject, accountLogging);
   } else if (rest && loggingStages.length > 0) {
-    log.add('template', '', 'execution logging is enabled but gateway.accountLoggingRole is false: the account must already have an API Gateway CloudWatch role, or the stages fail to deploy');
+    log.add('template', '', 'a stage writes execution or access logs but gateway.accountLoggingRole is false: the account must already have an API Gateway CloudWatch role, or the stages fail to deploy');
   }
 
   // ---------------------------------------------------------------- alarms

@@ -95,7 +95,7 @@ describe('REST template with a full config', () => {
     expect(account.Properties).toEqual({ CloudWatchRoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } });
     const stageResources = Object.fromEntries(byType(t, 'AWS::ApiGateway::Stage').map(([, r]) => [r.Properties.StageName, r]));
     expect(stageResources.prod.DependsOn).toBe(accountId);
-    expect(stageResources.dev.DependsOn).toBeUndefined(); // dev has no execution logging
+    expect(stageResources.dev.DependsOn).toBeUndefined(); // dev writes neither execution nor access logs
 
     expect(Object.keys(t.Outputs).sort()).toEqual(['ApiId', 'DevUrl', 'DomainUrl', 'ProdUrl']);
     expect(t.Outputs.ProdUrl.Value).toEqual({ 'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod' });
@@ -119,10 +119,11 @@ describe('REST template with a full config', () => {
     expect(dev.DependsOn).toBeUndefined();
   });
 
-  it('the account role is opt-out, absent without execution logging, and documented as account-wide', async () => {
+  it('the account role is opt-out, absent when no REST stage logs, and documented as account-wide', async () => {
     const withRole = await emitSpec('fixtures/petstore/openapi.yaml', FULL);
     const md = withRole.build.files.get('routes.md')!.content;
-    expect(md).toContain('## Execution logging: account-wide CloudWatch role');
+    expect(md).toContain('## Logging: account-wide CloudWatch role');
+    expect(md).toContain('A stage writes execution or access logs');
     expect(md).toContain('this replaces the role every API of the\naccount and region logs through');
     expect(md).toContain('`gateway.accountLoggingRole: false`');
 
@@ -135,17 +136,53 @@ describe('REST template with a full config', () => {
     expect(optOut.build.changes.some((c) => c.message.includes('gateway.accountLoggingRole is false'))).toBe(true);
     expect(optOut.build.files.get('routes.md')!.content).toContain('must already have an API Gateway CloudWatch role');
 
-    // dataTrace alone is execution logging too; access logs alone are not.
-    const dataTrace = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { stages: { prod: { logging: { dataTrace: true } } } }));
+    // dataTrace alone is execution logging too.
+    const dataTrace = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { stages: { prod: { logging: { dataTrace: true, accessLogs: false } } } }));
     expect(byType(dataTrace, 'AWS::ApiGateway::Account')).toHaveLength(1);
+    // Access logs alone need the role as well ("CloudWatch Logs role ARN must be set in account
+    // settings to enable logging"); they are on by default, so the default config gets it.
     for (const config of [{}, { stages: { prod: { logging: { level: 'OFF' as const, accessLogs: true } } } }]) {
       const e = await emitSpec('fixtures/petstore/openapi.yaml', config);
-      expect(byType(templateOf(e), 'AWS::ApiGateway::Account')).toEqual([]);
-      expect(e.build.files.get('routes.md')!.content).not.toContain('Execution logging');
+      const tpl = templateOf(e);
+      expect(cfnProblems(tpl)).toEqual([]);
+      const [[accountId]] = byType(tpl, 'AWS::ApiGateway::Account');
+      const [[, stage]] = byType(tpl, 'AWS::ApiGateway::Stage') as [[string, any]];
+      expect(stage.Properties.AccessLogSetting).toBeDefined();
+      expect(stage.DependsOn).toBe(accountId);
+      expect(e.build.files.get('routes.md')!.content).toContain('## Logging: account-wide CloudWatch role');
     }
-    // HTTP APIs have no execution logs: never the REST account resource.
+    // No execution logs and no access logs: no account role, nothing in routes.md.
+    const silent = await emitSpec('fixtures/petstore/openapi.yaml', { stages: { prod: { logging: { level: 'OFF', accessLogs: false } } } });
+    expect(byType(templateOf(silent), 'AWS::ApiGateway::Account')).toEqual([]);
+    expect(byType(templateOf(silent), 'AWS::IAM::Role')).toEqual([]);
+    expect(silent.build.files.get('routes.md')!.content).not.toContain('account-wide CloudWatch role');
+    // HTTP API stages log (access logs, default on) without the REST account role.
     const http = templateOf(await emitSpec('fixtures/http-api/openapi.yaml', { stages: { $default: { logging: { level: 'INFO' } } } }));
     expect(byType(http, 'AWS::ApiGateway::Account')).toEqual([]);
+    expect(byType(http, 'AWS::ApiGateway::Stage').length + byType(http, 'AWS::ApiGatewayV2::Stage').length).toBeGreaterThan(0);
+    expect(byType(http, 'AWS::ApiGatewayV2::Stage').every(([, r]) => r.DependsOn === undefined)).toBe(true);
+  });
+
+  it('every REST stage with access logs waits for the account role (plain CFN and SAM)', async () => {
+    const config: ResolvedConfig = { stages: { prod: {}, dev: {}, quiet: { logging: { accessLogs: false } } } };
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', config));
+    expect(cfnProblems(t)).toEqual([]);
+    const [[accountId]] = byType(t, 'AWS::ApiGateway::Account');
+    const stages = Object.fromEntries(byType(t, 'AWS::ApiGateway::Stage').map(([, r]) => [r.Properties.StageName, r]));
+    expect(stages.prod.DependsOn).toBe(accountId);
+    expect(stages.dev.DependsOn).toBe(accountId);
+    expect(stages.quiet.DependsOn).toBeUndefined();
+
+    const sam = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { ...config, gateway: { sam: true } }));
+    expect(samValidate(sam)).toEqual({ valid: true, errors: null });
+    expect(cfnProblems(sam)).toEqual([]);
+    const [[samAccountId]] = byType(sam, 'AWS::ApiGateway::Account');
+    const [[, samApi]] = byType(sam, 'AWS::Serverless::Api') as [[string, any]];
+    expect(samApi.Properties.AccessLogSetting).toBeDefined();
+    expect(samApi.DependsOn).toBe(samAccountId); // SAM creates prod (access logs on) from the Api resource
+    const samStages = Object.fromEntries(byType(sam, 'AWS::ApiGateway::Stage').map(([, r]) => [r.Properties.StageName, r]));
+    expect(samStages.dev.DependsOn).toBe(samAccountId);
+    expect(samStages.quiet.DependsOn).toBeUndefined();
   });
 
   it('the structural check covers the account role: a dangling GetAtt or DependsOn is reported', async () => {
