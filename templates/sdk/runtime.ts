@@ -135,7 +135,12 @@ export interface OperationSpec {
    * binary vs text handling from the first Accept type, so binary routes must not lead with JSON.
    */
   accept?: string;
-  auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string };
+  /**
+   * `tokenHeader` / `tokenQuery`: the authorizer's identity source the token goes to (a header, or
+   * a query parameter for a REQUEST authorizer reading the query string); default the
+   * `authorization` header.
+   */
+  auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** Response header names the spec declares (any status), exposed as typed properties of `headers`. */
   responseHeaders?: readonly string[];
 }
@@ -530,7 +535,7 @@ export class ClientCore {
     for (const [k, v] of entriesOf(call.headers ?? {})) headers.set(k, String(v));
     const encoded = input.raw ? encodeRawBody(input.raw.request) : encodeBody(op, input.body);
     if (encoded.contentType) headers.set('content-type', encoded.contentType);
-    await this.authenticate(op, headers);
+    await this.authenticate(op, headers, url);
 
     const retry = call.retry === false || options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
     const attempts = 1 + (retry ? Math.max(0, retry.retries) : 0);
@@ -587,7 +592,7 @@ export class ClientCore {
     }
   }
 
-  private async authenticate(op: OperationSpec, headers: Headers): Promise<void> {
+  private async authenticate(op: OperationSpec, headers: Headers, url: URL): Promise<void> {
     const { auth } = op;
     if (auth.apiKey) {
       const key = await resolveProvider(this.options.apiKey);
@@ -598,7 +603,11 @@ export class ClientCore {
       const provider = this.options.token;
       const token = typeof provider === 'function' ? await provider({ operationId: op.id, authorizer: auth.authorizer, type: auth.type, scopes: auth.scopes }) : provider;
       if (token === undefined) throw new ConfigurationError(`${op.id} requires an authorizer token: pass \`token\` to the client`);
-      headers.set(auth.tokenHeader ?? 'authorization', token);
+      if (auth.tokenQuery !== undefined) {
+        // Appended as is (not via searchParams, which would re-encode the query already built).
+        const pair = `${encodeURIComponent(auth.tokenQuery)}=${encodeURIComponent(token)}`;
+        url.search = url.search === '' || url.search === '?' ? `?${pair}` : `${url.search}&${pair}`;
+      } else headers.set(auth.tokenHeader ?? 'authorization', token);
     }
   }
 

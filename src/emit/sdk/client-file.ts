@@ -151,6 +151,7 @@ function operationSpec(op: SdkOperation): string {
   const auth = [`type: ${stringLiteral(op.auth.type)}`, `scopes: [${op.auth.scopes.map(stringLiteral).join(', ')}]`, `apiKey: ${op.auth.apiKey}`];
   if (op.auth.authorizer !== undefined) auth.push(`authorizer: ${stringLiteral(op.auth.authorizer)}`);
   if (op.auth.tokenHeader !== undefined) auth.push(`tokenHeader: ${stringLiteral(op.auth.tokenHeader)}`);
+  if (op.auth.tokenQuery !== undefined) auth.push(`tokenQuery: ${stringLiteral(op.auth.tokenQuery)}`);
   const lines = [
     `  ${op.name}: {`,
     `    id: ${stringLiteral(r.operationId ?? op.name)},`,

@@ -12,9 +12,17 @@ export interface SdkEndpoints {
 export function sdkEndpoints(api: Api, config: ResolvedConfig): SdkEndpoints {
   const stages: [string, string | undefined][] = [];
   const configured = config.stages ?? {};
-  for (const name of Object.keys(configured).sort()) {
+  const domain = config.gateway?.domain;
+  // The gateway maps the custom domain to `domain.stage`, else its first stage: the first
+  // configured one, or its default stage `prod` when none is configured.
+  const mappedStage = domain ? (domain.stage ?? Object.keys(configured)[0] ?? 'prod') : undefined;
+  const names = Object.keys(configured);
+  if (mappedStage !== undefined && !names.includes(mappedStage)) names.push(mappedStage);
+  for (const name of names.sort()) {
     const baseUrl = configured[name]?.baseUrl;
-    stages.push([name, typeof baseUrl === 'string' ? baseUrl : undefined]);
+    // An explicit stage baseUrl wins; else the stage the custom domain serves is called through it.
+    const url = typeof baseUrl === 'string' ? baseUrl : domain && name === mappedStage ? customDomainUrl(domain.name, domain.basePath) : undefined;
+    stages.push([name, url]);
   }
   const servers = api.servers
     .filter((s) => typeof s.url === 'string' && s.url !== '')
@@ -23,4 +31,11 @@ export function sdkEndpoints(api: Api, config: ResolvedConfig): SdkEndpoints {
       variables: Object.keys(s.variables).map((k): [string, string] => [k, String(s.variables[k]?.default ?? '')]),
     }));
   return { stages, servers };
+}
+
+/** `https://<domain>/<basePath>`; no base path (or API Gateway's `(none)`) → `https://<domain>`. */
+export function customDomainUrl(domain: string, basePath: string | undefined): string {
+  const segments = (basePath ?? '').split('/').filter((s) => s !== '' && s !== '(none)');
+  const host = domain.trim().replace(/\.$/, '').toLowerCase();
+  return `https://${host}${segments.map((s) => `/${encodeURIComponent(s)}`).join('')}`;
 }

@@ -15,7 +15,7 @@ export interface SdkOperation {
   typePrefix: string;
   params: Parameter[];
   body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean };
-  auth: { type: Route['auth']['type']; authorizer?: string; scopes: string[]; apiKey: boolean; tokenHeader?: string };
+  auth: { type: Route['auth']['type']; authorizer?: string; scopes: string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** First tag, for grouping. */
   group: string | undefined;
 }
@@ -59,27 +59,66 @@ export function nameFromRoute(route: Route): string {
   return toCamelCase(words.join(' '));
 }
 
-function headerOfSource(source: string | undefined): string | undefined {
-  if (source === undefined) return undefined;
-  const m = /^(?:method\.request\.header\.|\$request\.header\.)(.+)$/.exec(source.trim());
-  return m ? m[1]!.toLowerCase() : undefined;
+/** Where the client sends the authorizer token (or another identity value). Header names lower-cased. */
+export interface IdentityLocation {
+  in: 'header' | 'query';
+  name: string;
 }
 
-/** The header an authorizer reads its token from (its identity source), default `authorization`. */
-export function tokenHeaderOf(scheme: SecurityScheme | undefined): string | undefined {
+/**
+ * A header or query-string identity source (REST `method.request.header.X` /
+ * `method.request.querystring.X`, HTTP `$request.header.X` / `$request.querystring.X`) → where the
+ * client puts it. `context.*` and `stageVariables.*` sources → undefined: the gateway fills those.
+ */
+export function identityLocationOf(source: string): IdentityLocation | undefined {
+  const m = /^(?:method\.request|\$request)\.(header|querystring)\.(.+)$/.exec(source.trim());
+  if (!m) return undefined;
+  return m[1] === 'header' ? { in: 'header', name: m[2]!.toLowerCase() } : { in: 'query', name: m[2]! };
+}
+
+/** The header and query identity sources of an authorizer, in its order. */
+function identityLocations(sources: readonly string[]): IdentityLocation[] {
+  return sources.map(identityLocationOf).filter((l): l is IdentityLocation => l !== undefined);
+}
+
+/**
+ * Where an authorizer reads its token: its first header or query identity source. A scheme's own
+ * `in: header` + `name` is a fallback only for non-REQUEST authorizers and API-key-style schemes:
+ * a REQUEST authorizer reads exactly its identity sources, and its `name` is often a dummy
+ * (`unused`), so a token sent there never reaches it. Undefined → the `authorization` header.
+ */
+export function tokenLocationOf(scheme: SecurityScheme | undefined): IdentityLocation | undefined {
   if (!scheme) return undefined;
   if (scheme.kind === 'authorizer') {
     const a = scheme.authorizer;
-    if (a.type === 'token' || a.type === 'cognito') return headerOfSource(a.identitySource);
-    if (a.type === 'jwt' || a.type === 'request') {
-      for (const s of a.identitySource) {
-        const h = headerOfSource(s);
-        if (h) return h;
-      }
-    }
+    if (a.type === 'request') return identityLocations(a.identitySource)[0];
+    const sources = a.type === 'token' || a.type === 'cognito' ? [a.identitySource] : a.type === 'jwt' ? a.identitySource : [];
+    const first = identityLocations(sources)[0];
+    if (first) return first;
   }
-  if (scheme.scheme.in === 'header' && scheme.scheme.paramName) return scheme.scheme.paramName.toLowerCase();
+  if (scheme.scheme.in === 'header' && scheme.scheme.paramName) return { in: 'header', name: scheme.scheme.paramName.toLowerCase() };
   return undefined;
+}
+
+/**
+ * A REQUEST authorizer's header/query identity sources after the token's: API Gateway answers 401
+ * without invoking the authorizer when one is missing, so each becomes a required string
+ * parameter of the operation (unless the operation declares it already).
+ */
+function identityParams(route: Route, scheme: SecurityScheme | undefined, params: Parameter[]): Parameter[] {
+  if (scheme?.kind !== 'authorizer' || scheme.authorizer.type !== 'request') return params;
+  const [, ...rest] = identityLocations(scheme.authorizer.identitySource);
+  const declared = (l: IdentityLocation) => params.some((p) => p.in === l.in && (l.in === 'header' ? p.name.toLowerCase() === l.name : p.name === l.name));
+  const extra: Parameter[] = [];
+  for (const l of rest) {
+    if (declared(l) || extra.some((p) => p.in === l.in && p.name === l.name)) continue;
+    extra.push({
+      name: l.name, in: l.in, required: true, deprecated: false, schema: { type: 'string' },
+      description: `Identity source of the ${scheme.name} authorizer (API Gateway rejects the call without it).`,
+      style: l.in === 'query' ? 'form' : 'simple', explode: l.in === 'query', pointer: scheme.authorizer.pointer,
+    });
+  }
+  return extra.length > 0 ? [...params, ...extra] : params;
 }
 
 /**
@@ -120,26 +159,27 @@ export function collectOperations(api: Api): SdkOperation[] {
 }
 
 function toOperation(api: Api, route: Route, name: string, typePrefix: string, withBody: boolean): SdkOperation {
-  {
-    const media = withBody && route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
-    const authorizer = route.auth.authorizer;
-    const op: SdkOperation = {
-      route,
-      name,
-      typePrefix,
-      params: withBody ? withTemplateParams(route) : [],
-      auth: {
-        type: route.auth.type,
-        scopes: route.auth.scopes,
-        apiKey: route.auth.apiKeyRequired,
-      },
-      group: route.tags[0],
-    };
-    if (authorizer !== undefined) op.auth.authorizer = authorizer;
-    const scheme = authorizer !== undefined && Object.prototype.hasOwnProperty.call(api.securitySchemes, authorizer) ? api.securitySchemes[authorizer] : undefined;
-    const tokenHeader = tokenHeaderOf(scheme);
-    if (tokenHeader !== undefined && tokenHeader !== 'authorization') op.auth.tokenHeader = tokenHeader;
-    if (media) op.body = { ...media, required: route.requestBody!.required };
-    return op;
-  }
+  const media = withBody && route.requestBody ? chooseRequestMedia(route.requestBody.content) : undefined;
+  const authorizer = route.auth.authorizer;
+  const scheme = authorizer !== undefined && Object.prototype.hasOwnProperty.call(api.securitySchemes, authorizer) ? api.securitySchemes[authorizer] : undefined;
+  const op: SdkOperation = {
+    route,
+    name,
+    typePrefix,
+    params: withBody ? identityParams(route, scheme, withTemplateParams(route)) : [],
+    auth: {
+      type: route.auth.type,
+      scopes: route.auth.scopes,
+      // With `x-amazon-apigateway-api-key-source: AUTHORIZER` the key is the authorizer's
+      // usageIdentifierKey: the caller has none to send.
+      apiKey: route.auth.apiKeyRequired && api.apiKeySource?.toUpperCase() !== 'AUTHORIZER',
+    },
+    group: route.tags[0],
+  };
+  if (authorizer !== undefined) op.auth.authorizer = authorizer;
+  const token = tokenLocationOf(scheme);
+  if (token?.in === 'query') op.auth.tokenQuery = token.name;
+  else if (token !== undefined && token.name !== 'authorization') op.auth.tokenHeader = token.name;
+  if (media) op.body = { ...media, required: route.requestBody!.required };
+  return op;
 }

@@ -19,7 +19,7 @@ describe('generated SDK compiles under strict settings', () => {
   });
 
   it('all fixtures and the kitchen-sink spec (with their README examples), both result styles, in one program each', async () => {
-    for (const spec of [...FIXTURES, 'test/emit/sdk/specs/kitchen.yaml', 'test/emit/sdk/specs/hostile.yaml', 'test/emit/sdk/specs/http-default.yaml']) {
+    for (const spec of [...FIXTURES, 'test/emit/sdk/specs/kitchen.yaml', 'test/emit/sdk/specs/hostile.yaml', 'test/emit/sdk/specs/http-default.yaml', 'test/emit/sdk/specs/request-authorizers.yaml']) {
       for (const throwOnError of [false, true]) {
         const { files, api } = await generate(spec, { ...CONFIG, sdk: { ...CONFIG.sdk, throwOnError } });
         expect(api.routes.length, spec).toBeGreaterThan(0);

@@ -381,3 +381,61 @@ describe('HTTP API client: $default route, network-error retries, typed response
     expect((await client.request('GET', '/z')).headers['X-Served-By']).toBe('edge');
   });
 });
+
+describe('Lambda REQUEST authorizers: every identity source reaches API Gateway', () => {
+  // API Gateway answers 401 without invoking a REQUEST authorizer when any header/query identity
+  // source is missing, so the client must send each one where the authorizer reads it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let rest: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let httpApi: any;
+
+  beforeAll(async () => {
+    rest = await importFrom(transpileToDir((await generate('test/emit/sdk/specs/request-authorizers.yaml')).files), 'index.js');
+    httpApi = await importFrom(transpileToDir((await generate('fixtures/http-api/openapi.yaml')).files), 'index.js');
+  });
+
+  it('a query-string identity source gets the token as ?token=, never a header named after the scheme', async () => {
+    const client = rest.createClient({ baseUrl: base, token: 'a b&c' });
+    await client.byQuery({ query: { page: 2 } });
+    await client.byQuery();
+    expect(received[0]!.url).toBe('/prod/by-query?page=2&token=a%20b%26c');
+    expect(received[1]!.url).toBe('/prod/by-query?token=a%20b%26c');
+    for (const r of received) {
+      expect(r.headers['unused']).toBeUndefined();
+      expect(r.headers['authorization']).toBeUndefined();
+    }
+  });
+
+  it('several sources: the token to the first header, the others as required parameters; context/stageVariables ignored', async () => {
+    const client = rest.createClient({ baseUrl: base, token: 'Bearer t' });
+    await client.multi({ header: { 'x-tenant': 'acme' }, query: { region: 'eu' } });
+    const r = received[0]!;
+    expect(r.url).toBe('/prod/multi?region=eu');
+    expect(r.headers['authorization']).toBe('Bearer t');
+    expect(r.headers['x-tenant']).toBe('acme');
+    expect(r.headers['unused']).toBeUndefined();
+    // An operation that declares the source itself keeps its own parameter (here optional, as declared).
+    await client.multiDeclared({ header: { 'X-Tenant': 'beta' }, query: { region: 'us' } });
+    expect(received[1]!.headers['x-tenant']).toBe('beta');
+    expect(received[1]!.url).toBe('/prod/multi-declared?region=us');
+  });
+
+  it('HTTP API partner-authorizer ($request.header.Authorization, $request.header.x-partner-id): both headers sent', async () => {
+    replies.push((res) => { res.writeHead(204); res.end(); });
+    const client = httpApi.createClient({ baseUrl: base, token: 'partner-token' });
+    const result = await client.cancelOrder({ path: { orderId: 'o-1' }, header: { 'x-partner-id': 'p-42' } });
+    expect(result).toMatchObject({ ok: true, status: 204 });
+    const r = received[0]!;
+    expect(r.method).toBe('DELETE');
+    expect(r.headers['authorization']).toBe('partner-token');
+    expect(r.headers['x-partner-id']).toBe('p-42');
+  });
+
+  it('with x-amazon-apigateway-api-key-source: AUTHORIZER the client neither demands nor sends an API key', async () => {
+    const client = rest.createClient({ baseUrl: base, token: 't' });
+    await expect(client.metered()).resolves.toMatchObject({ ok: true });
+    expect(received[0]!.headers['x-api-key']).toBeUndefined();
+    expect(received[0]!.url).toBe('/prod/metered?token=t');
+  });
+});
