@@ -2,7 +2,7 @@
 // `apigw-gen routes` and by the gateway target's routes.md, so it lives outside cli and emit.
 
 import { terminalSafe } from '../text/terminal-safe.js';
-import type { Api, Authorizer, Integration, Route, Value } from '../model/types.js';
+import type { Api, Authorizer, FunctionRef, Integration, Route, Value } from '../model/types.js';
 import { valueText } from '../model/values.js';
 
 export interface RouteRow {
@@ -39,7 +39,10 @@ export function integrationTarget(integration: Integration | undefined): string 
     case 'lambda-proxy':
     case 'lambda': {
       const fn = integration.function;
-      if (fn) return fn.alias ? `${fn.name}:${fn.alias}` : fn.name;
+      if (fn) {
+        const name = functionName(fn);
+        return fn.alias ? `${name}:${fn.alias}` : name;
+      }
       return displayValue(integration.uri);
     }
     case 'aws-service': {
@@ -58,6 +61,17 @@ export function integrationTarget(integration: Integration | undefined): string 
       return link ? `${uri} via VPC link ${link}` : uri;
     }
   }
+}
+
+/**
+ * The function as the spec names it. A name built from a stage variable keeps its expression
+ * (`${stageVariables.prefix}-getPet`): the variable's name alone (`prefix`) hides which function
+ * each stage calls. The model keeps that expression in the key (`stagevar:<expr>`).
+ */
+function functionName(fn: FunctionRef): string {
+  if (fn.stageVariable === undefined) return fn.name;
+  const expression = fn.key.startsWith('stagevar:') ? fn.key.slice('stagevar:'.length) : '';
+  return expression !== '' ? expression : `\${stageVariables.${fn.stageVariable}}`;
 }
 
 function authorizerLabel(api: Api, route: Route): string {

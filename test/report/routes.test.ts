@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatRoutesJson, formatRoutesTable, routeRows } from '../../src/report/routes.js';
+import { normalize } from '../../src/model/index.js';
 import type { Api, Integration, Route, RouteAuth } from '../../src/model/types.js';
 
 // A hand-built model: exercises each integration kind and authorizer kind without the loader.
@@ -77,5 +78,32 @@ describe('routeRows', () => {
     expect(JSON.parse(formatRoutesJson(rows))[3]).toEqual({
       method: 'POST', path: '/orders', integration: 'aws-service', target: 'sqs:SendMessage', authorizer: 'none', apiKeyRequired: false, validator: '',
     });
+  });
+});
+
+describe('stage-variable function names', () => {
+  // Through the real normalize: the target shows the expression, not just the variable's name.
+  const lambda = (fn: string) => ({
+    responses: { 200: { description: 'ok' } },
+    'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${fn}/invocations` },
+  });
+  const doc = {
+    openapi: '3.0.1', info: { title: 't', version: '1' },
+    paths: {
+      '/pets': { get: lambda('arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.prefix}-getPet') },
+      '/pets/{id}': { get: lambda('arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.prefix}-getPet:${stageVariables.alias}') },
+      '/whole': { get: lambda('arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}') },
+      '/plain': { get: lambda('arn:aws:lambda:us-east-1:123456789012:function:list-pets') },
+    },
+  };
+  const modelApi = normalize({ entry: '/virtual/openapi.yaml', files: ['/virtual/openapi.yaml'], version: '3.0', document: doc, sourceMap: { lookup: () => undefined } });
+  const targets = Object.fromEntries(routeRows(modelApi).map((r) => [r.path, r.target]));
+
+  it('prints the function-name expression with its stage variables', () => {
+    expect(targets['/pets']).toBe('${stageVariables.prefix}-getPet');
+    expect(targets['/pets/{id}']).toBe('${stageVariables.prefix}-getPet:${stageVariables.alias}');
+    expect(targets['/whole']).toBe('${stageVariables.fn}');
+    expect(targets['/plain']).toBe('list-pets');
+    expect(formatRoutesTable(routeRows(modelApi))).toContain('${stageVariables.prefix}-getPet');
   });
 });
