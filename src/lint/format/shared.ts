@@ -37,9 +37,26 @@ export function summarize(diagnostics: readonly Diagnostic[]): Summary {
   return s;
 }
 
+/** The last cwd displayPath saw, and its answers: thousands of diagnostics share a few files. */
+let memoCwd: string | undefined;
+const memo = new Map<string, string>();
+
 /** A path relative to cwd with `/` separators (absolute paths on another drive stay absolute). */
 export function displayPath(file: string | undefined, cwd: string): string | undefined {
   if (file === undefined) return undefined;
+  if (cwd !== memoCwd) {
+    memoCwd = cwd;
+    memo.clear();
+  }
+  let shown = memo.get(file);
+  if (shown === undefined) {
+    shown = computeDisplayPath(file, cwd);
+    memo.set(file, shown);
+  }
+  return shown;
+}
+
+function computeDisplayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file.split(sep).join('/');
   const rel = relative(cwd, file);
   return (isAbsolute(rel) ? rel : rel || file).split(sep).join('/');
