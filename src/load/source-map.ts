@@ -24,6 +24,11 @@ export class BundleSourceMap implements SourceMap {
       }
     }
     if (p !== '' && p[0] !== '/') return undefined;
+    // A single-file document has one mount, at the root: no prefix to search for.
+    if (this.mounts.size === 1) {
+      const root = this.mounts.get('');
+      if (root) return positionIn(root.file, parsePointer(root.pointer + p));
+    }
     // The longest mounted prefix holds the node; the rest of the pointer is inside that file.
     let cut = p.length;
     for (;;) {

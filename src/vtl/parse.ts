@@ -16,12 +16,16 @@ type Raw = any; // velocityjs AST (untyped JSON-ish objects)
 type FlatItem = string | Raw;
 
 const require = createRequire(import.meta.url);
-const velocityParse: (text: string) => FlatItem[] = (() => {
-  const entry = require.resolve('velocityjs');
-  // The flat parser (before velocityjs's own block nesting and newline trimming).
-  const mod = require(path.join(path.dirname(entry), 'parse', 'index.cjs')) as { parse_1: (t: string) => FlatItem[] };
-  return (t: string) => mod.parse_1(t);
-})();
+// Loaded on the first parse: `apigw-gen lint` imports the VTL engine, and most specs have no templates.
+let velocityModule: { parse_1: (t: string) => FlatItem[] } | undefined;
+const velocityParse = (t: string): FlatItem[] => {
+  if (!velocityModule) {
+    const entry = require.resolve('velocityjs');
+    // The flat parser (before velocityjs's own block nesting and newline trimming).
+    velocityModule = require(path.join(path.dirname(entry), 'parse', 'index.cjs')) as { parse_1: (t: string) => FlatItem[] };
+  }
+  return velocityModule.parse_1(t);
+};
 
 const TOKEN_TEXT: Record<string, string> = {
   PARENTHESIS: '(', CLOSE_PARENTHESIS: ')', BRACKET: '[', CLOSE_BRACKET: ']', MAP_BEGIN: '{', MAP_END: '}',

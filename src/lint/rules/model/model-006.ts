@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
 import { isObject, rawAt } from '../../helpers/raw.js';
 import type { RuleContext } from '../../rule.js';
+import type { SourcePosition } from '../../../load/types.js';
 
 /**
  * Whether the author wrote this `#/components/responses/…` ref. In a multi-file spec a response `$ref`-ed
@@ -12,8 +13,18 @@ import type { RuleContext } from '../../rule.js';
 function writtenAsInternalRef(ctx: RuleContext, refPointer: string, target: string): boolean {
   if (ctx.document.files.length <= 1) return true;
   const at = ctx.document.sourceMap.lookup(refPointer);
-  const to = ctx.document.sourceMap.lookup(target);
+  const to = targetPosition(ctx, target);
   return !at || !to || at.file === to.file;
+}
+
+/** Where each response target is, looked up once per target: hundreds of routes share a few responses. */
+const targetPositions = new WeakMap<object, Map<string, SourcePosition | undefined>>();
+
+function targetPosition(ctx: RuleContext, target: string): SourcePosition | undefined {
+  let positions = targetPositions.get(ctx.document);
+  if (!positions) targetPositions.set(ctx.document, (positions = new Map()));
+  if (!positions.has(target)) positions.set(target, ctx.document.sourceMap.lookup(target));
+  return positions.get(target);
 }
 
 export const apigwModel006: Rule = {
