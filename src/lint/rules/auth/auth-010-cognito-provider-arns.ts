@@ -16,7 +16,9 @@ export const apigwAuth010: Rule = {
       const a = scheme.authorizer;
       const raw = own(rawAt(ctx, a.pointer), 'providerARNs');
       if (a.providerArns.length === 0) {
-        ctx.report({ pointer: raw === undefined ? a.pointer : child(a.pointer, 'providerARNs'), message: `The cognito_user_pools authorizer of "${scheme.name}" has no providerARNs. Add providerARNs: [arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}].` });
+        // `[null]` is what an unresolved CloudFormation reference leaves behind: say so, it is not "missing".
+        const what = Array.isArray(raw) && raw.length > 0 ? `has no usable providerARNs (${JSON.stringify(raw)}: an unresolved reference?)` : 'has no providerARNs';
+        ctx.report({ pointer: raw === undefined ? a.pointer : child(a.pointer, 'providerARNs'), message: `The cognito_user_pools authorizer of "${scheme.name}" ${what}. Add providerARNs: [arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}].` });
         return;
       }
       a.providerArns.forEach((arn, i) => {

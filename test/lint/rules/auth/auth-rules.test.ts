@@ -125,3 +125,30 @@ components:
     expect(diagnostics.filter((d) => d.ruleId === 'APIGW-AUTH-016').map((d) => d.pointer)).toEqual(['/components/securitySchemes']);
   });
 });
+
+describe('APIGW-AUTH-010 on providerARNs left null by an unresolved reference', () => {
+  it('says the entries are unusable rather than missing', async () => {
+    const spec = `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      security: [{pool: []}]
+      responses: {'200': {description: OK}}
+      x-amazon-apigateway-integration: {type: MOCK, requestTemplates: {application/json: '{"statusCode": 200}'}, responses: {default: {statusCode: '200'}}}
+components:
+  securitySchemes:
+    pool:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: cognito_user_pools
+      x-amazon-apigateway-authorizer: {type: cognito_user_pools, providerARNs: [null]}
+`;
+    const found = (await lintText(spec, {}, 'rest', { rules })).diagnostics.filter((d) => d.ruleId === 'APIGW-AUTH-010');
+    expect(found.map((d) => [d.pointer, d.message])).toEqual([[
+      `${A('pool')}/providerARNs`,
+      'The cognito_user_pools authorizer of "pool" has no usable providerARNs ([null]: an unresolved reference?). Add providerARNs: [arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}].',
+    ]]);
+  });
+});
