@@ -31,6 +31,17 @@ class LazyNode implements SchemaNode {
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
 const SUBSCHEMA_SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems'];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SUBSCHEMA_KEYS = new Set([...SUBSCHEMA_MAPS, ...SUBSCHEMA_SINGLE, ...SUBSCHEMA_LISTS]);
+
+/**
+ * Whether `schema` has any keyword holding sub-schemas. Most schemas are leaves (`type`,
+ * `description`, …): one pass over their few keys is cheaper than looking each of the 20 keywords
+ * up on objects of thousands of different shapes (~10 ms on Stripe's ~60,000 schemas).
+ */
+function hasSubschemaKeyword(schema: JsonObject): boolean {
+  for (const key in schema) if (SUBSCHEMA_KEYS.has(key)) return true;
+  return false;
+}
 
 /** Depth-first sub-schemas of `schema` (including itself); read `pointer` only for what you report. */
 export function walkSchema(schema: unknown, pointer: Pointer): SchemaNode[] {
@@ -43,6 +54,7 @@ function visit(schema: unknown, parent: LazyNode | Pointer, tokens: (string | nu
   if (!isObject(schema) || depth > 64) return;
   const node = new LazyNode(schema, parent, tokens);
   out.push(node);
+  if (!hasSubschemaKeyword(schema)) return;
   for (const key of SUBSCHEMA_MAPS) {
     const map = schema[key];
     if (isObject(map)) for (const name of Object.keys(map)) visit(map[name], node, [key, name], out, depth + 1);

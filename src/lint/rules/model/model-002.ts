@@ -3,6 +3,18 @@ import { child } from '../../pointer.js';
 import { modelSchemas } from '../../helpers/schema-walk.js';
 
 const UNSUPPORTED = ['discriminator', 'example', 'nullable', 'readOnly', 'default', 'exclusiveMinimum'] as const;
+const UNSUPPORTED_BIT = new Map<string, number>(UNSUPPORTED.map((k, i) => [k, 1 << i]));
+
+/**
+ * Which UNSUPPORTED keywords `schema` has, as a bit set: one pass over its few keys instead of six
+ * lookups each on ~60,000 schemas of many shapes (Stripe). Loaded schemas are plain data, so their
+ * enumerable keys are exactly the keys `in` finds.
+ */
+function unsupportedBits(schema: object): number {
+  let bits = 0;
+  for (const key in schema) bits |= UNSUPPORTED_BIT.get(key) ?? 0;
+  return bits;
+}
 
 export const apigwModel002: Rule = {
   id: 'APIGW-MODEL-002',
@@ -15,9 +27,10 @@ export const apigwModel002: Rule = {
       // One report per keyword per model, at its first use: thousands of identical warnings help nobody.
       const found = new Map<string, { pointer: string; count: number }>();
       for (const node of modelSchemas(model)) {
-        const schema = node.schema;
+        const bits = unsupportedBits(node.schema);
+        if (bits === 0) continue;
         for (const k of UNSUPPORTED) {
-          if (!(k in schema)) continue;
+          if ((bits & UNSUPPORTED_BIT.get(k)!) === 0) continue;
           const f = found.get(k);
           if (f) f.count++;
           else found.set(k, { pointer: child(node.pointer, k), count: 1 });
