@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node } from 'yaml';
 import { ApigwError } from '../errors.js';
 import type { SourcePosition } from '../load/types.js';
+import { parsePointer } from '../load/pointer.js';
 import type { Config, ResolvedConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['apigw-gen.config.json', 'apigw-gen.config.yaml', 'apigw-gen.config.yml'] as const;
@@ -138,7 +139,7 @@ function describe(error: ErrorObject): string {
 /** The YAML node the error is about: the offending key for unknown/invalid names, else the value. */
 function nodeAt(doc: Document, error: ErrorObject): Node | undefined {
   const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
-  const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = parsePointer(error.instancePath);
   const params = error.params as Record<string, unknown>;
   const keyName = error.keyword === 'additionalProperties' ? params.additionalProperty : error.keyword === 'propertyNames' ? params.propertyName : undefined;
   if (typeof keyName === 'string') segments.push(keyName);

@@ -12,7 +12,8 @@ import type { FileSet } from '../types.js';
 import type { EmitOptions } from '../options.js';
 import { ChangeLog, type GatewayChange } from './changes.js';
 import { gatewayDocuments } from './document.js';
-import { buildTemplate, stagesOf } from './template.js';
+import { buildTemplate } from './template.js';
+import { stagesOf } from '../shared/stages.js';
 import { changesMarkdown, routesMarkdown } from './summary.js';
 import { YamlTextMemo } from './yaml-text.js';
 

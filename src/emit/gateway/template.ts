@@ -11,9 +11,8 @@ import { conditionParameterName, type TemplateParameter } from './intrinsics.js'
 import { accessLogFormat } from './access-log.js';
 import { escapeSub, lambdaPermissions, type PermissionSpec } from './permissions.js';
 import { alphanumericName } from './model-names.js';
+import { stagesOf } from '../shared/stages.js';
 import { accountResource, cloudWatchRoleResource, needsAccountLoggingRole, stageNeedsAccountLoggingRole } from './account-logging.js';
-
-export const DEFAULT_STAGES: Readonly<Record<string, StageConfig>> = { prod: {} };
 
 export interface TemplateInput {
   api: Api;
@@ -43,10 +42,6 @@ class LogicalIds {
     this.taken.add(id);
     return id;
   }
-}
-
-export function stagesOf(config: ResolvedConfig): Record<string, StageConfig> {
-  return config.stages && Object.keys(config.stages).length > 0 ? config.stages : { ...DEFAULT_STAGES };
 }
 
 export interface TemplateResult {

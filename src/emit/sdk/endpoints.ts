@@ -3,6 +3,7 @@
 
 import type { Api } from '../../model/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
+import { stagesOf } from '../shared/stages.js';
 
 export interface SdkEndpoints {
   stages: [string, string | undefined][];
@@ -13,9 +14,8 @@ export function sdkEndpoints(api: Api, config: ResolvedConfig): SdkEndpoints {
   const stages: [string, string | undefined][] = [];
   const configured = config.stages ?? {};
   const domain = config.gateway?.domain;
-  // The gateway maps the custom domain to `domain.stage`, else its first stage: the first
-  // configured one, or its default stage `prod` when none is configured.
-  const mappedStage = domain ? (domain.stage ?? Object.keys(configured)[0] ?? 'prod') : undefined;
+  // The gateway maps the custom domain to `domain.stage`, else the first stage it deploys.
+  const mappedStage = domain ? (domain.stage ?? Object.keys(stagesOf(config))[0]) : undefined;
   const names = Object.keys(configured);
   if (mappedStage !== undefined && !names.includes(mappedStage)) names.push(mappedStage);
   for (const name of names.sort()) {
