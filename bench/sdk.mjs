@@ -37,7 +37,7 @@ async function child(resultFile, script, args) {
     writeFileSync(resultFile, JSON.stringify({ seconds, peakMb: process.resourceUsage().maxRSS / 1024, code }));
   });
   if (script.endsWith('main.js')) {
-    // apigw-gen: dist/cli/main.js directly (bin/apigw-gen.js would first check, and maybe rebuild, dist/).
+    // apigw-gen: the bundled CLI's main directly (bin/apigw-gen.js would first check, and maybe rebuild, dist/).
     const { main } = await import(pathToFileURL(script).href);
     process.exitCode = await main(args);
   } else {
@@ -90,7 +90,7 @@ async function main() {
     return;
   }
   const work = mkdtempSync(join(tmpdir(), 'apigw-bench-sdk-'));
-  const cli = join(root, 'dist/cli/main.js');
+  const cli = join(root, 'dist-cli/main.js');
   const oats = join(root, 'node_modules/openapi-typescript/bin/cli.js');
   const cases = [
     { name: 'apigw-gen build --targets sdk', script: cli, out: join(work, 'sdk'), args: (out) => ['build', STRIPE, '--no-lint', '--targets', 'sdk', '--out', out], size: (out) => dirSize(join(out, 'sdk')) },

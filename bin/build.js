@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Transpiles src/**/*.ts to dist/ with the TypeScript compiler's transpileModule (no type check:
-// `npm run typecheck` does that). Kept dependency-free beyond `typescript` so that `npx apigw-gen`
-// works on a fresh clone even where npm does not run lifecycle scripts.
+// `npm run typecheck` does that) and bundles the CLI into dist-cli/ with rolldown (see
+// dist-build.js). Needs only `typescript` and `rolldown`, neither of which runs an install script, so
+// `npx apigw-gen` works on a fresh clone even where npm does not run lifecycle scripts.
 import { buildDist } from './dist-build.js';
 
 const { files } = await buildDist();
-process.stdout.write(`apigw-gen: transpiled ${files} files to dist/\n`);
+process.stdout.write(`apigw-gen: transpiled ${files} files to dist/, bundled the CLI into dist-cli/\n`);

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { ApigwError } from '../errors.js';
+import { packageFile } from '../package-files.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { errorLine } from './errors.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
@@ -150,7 +151,7 @@ function signalStop(): { promise: PromiseLike<void>; dispose: () => void } {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

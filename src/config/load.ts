@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node } from 'yaml';
 import { ApigwError } from '../errors.js';
+import { packageFile } from '../package-files.js';
 import type { SourcePosition } from '../load/types.js';
 import { parsePointer } from '../load/pointer.js';
 import type { Config, ResolvedConfig } from './types.js';
@@ -18,8 +19,7 @@ export const CONFIG_FILE_NAMES = ['apigw-gen.config.json', 'apigw-gen.config.yam
 const requireLazily = createRequire(import.meta.url);
 const yamlLibrary = (): typeof import('yaml') => requireLazily('yaml') as typeof import('yaml');
 
-/** schemas/ sits beside src/ and dist/, so the same relative URL works from both. */
-const SCHEMA_URL = new URL('../../schemas/config.schema.json', import.meta.url);
+const SCHEMA_URL = packageFile('schemas/config.schema.json');
 
 /** The nearest config file in `startDir` or a folder above it, or undefined. */
 export function findConfigFile(startDir: string): string | undefined {

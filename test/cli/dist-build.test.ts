@@ -63,7 +63,7 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        if (!existsSync(join(copy, 'dist/cli/main.js'))) sawMissing = true;
+        if (!existsSync(join(copy, 'dist/cli/main.js')) || !existsSync(join(copy, 'dist-cli/main.js'))) sawMissing = true;
         await delay(5);
       }
     })();
@@ -81,6 +81,7 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     const leftovers = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? leftovers(join(dir, e.name)) : /\.tmp-\d+-\d+$/.test(e.name) ? [e.name] : []));
     expect(leftovers(join(copy, 'dist'))).toEqual([]);
-    expect(readdirSync(copy).filter((n) => n.startsWith('dist'))).toEqual(['dist']);
+    expect(leftovers(join(copy, 'dist-cli'))).toEqual([]);
+    expect(readdirSync(copy).filter((n) => n.startsWith('dist')).sort()).toEqual(['dist', 'dist-cli']);
   }, 120_000);
 });

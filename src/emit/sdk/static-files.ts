@@ -1,11 +1,11 @@
 // The spec-independent runtime of the SDK lives as real TypeScript in `templates/sdk/` and is
-// copied into every generated SDK. `templates/` sits beside both `src/` and `dist/`, at the same
-// depth from this module, so the same relative path works from source and from the build.
+// copied into every generated SDK.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../package-files.js';
 
-const TEMPLATE_DIR = new URL('../../../templates/sdk/', import.meta.url);
+const TEMPLATE_DIR = packageFile('templates/sdk/');
 const STATIC_FILES = ['runtime.ts', 'sigv4.ts'] as const;
 
 let cache: Map<string, string> | undefined;

@@ -8,9 +8,10 @@
 
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { packageFile } from '../../package-files.js';
 import { headingText, inlineCode, markdownText } from './markdown.js';
 
-const TEMPLATE_ROOT = new URL('../../../templates/', import.meta.url);
+const TEMPLATE_ROOT = packageFile('templates/');
 
 const handlebars = Handlebars.create();
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));

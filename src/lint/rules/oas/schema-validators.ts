@@ -5,13 +5,16 @@
 // a fast validator that stops at the first failure and an allErrors one used only to report.
 //
 // The six files are 2.5 MB of code (~35 ms to load); a run needs one, or two for an invalid
-// document, so each is loaded on first use. From dist/ that is a synchronous require() of the ES
-// module (Node ≥ 20.19); where the sources run as TypeScript (vitest), require() cannot load .ts,
-// so there they are imported up front instead.
+// document, so each is loaded on first use: a synchronous require() of the ES module (Node ≥ 20.19)
+// from dist/, also by the bundled CLI (whose chunks live elsewhere: hence the package-root path).
+// Where the sources run as TypeScript (vitest), require() cannot load .ts, so there they are
+// imported up front instead.
 
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import type { OpenApiVersion } from '../../../load/types.js';
+import { packageFile } from '../../../package-files.js';
 
 const FAST_FILES: Record<OpenApiVersion, string> = {
   '2.0': './precompiled/openapi-2.0.js',
@@ -41,7 +44,7 @@ const loaded = new Map<string, ValidateFunction>();
 function validatorIn(file: string): ValidateFunction {
   let validate = loaded.get(file);
   if (!validate) {
-    const module = preloaded.get(file) ?? (requireValidator(file) as ValidatorModule);
+    const module = preloaded.get(file) ?? (requireValidator(fileURLToPath(packageFile(`dist/lint/rules/oas/${file}`))) as ValidatorModule);
     validate = module.default as ValidateFunction;
     loaded.set(file, validate);
   }
