@@ -11,9 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApigwError } from '../errors.js';
 import type { OpenApiVersion, SourcePosition } from './types.js';
-import { childKind, declarationKeys, hoistSection, isSection, type NodeKind } from './context.js';
+import { childKind, DATA_KIND, declarationKeys, hoistSection, kindId, kindName, kindTable, type KindId, type NodeKind } from './context.js';
 import type { FileReader } from './files.js';
-import { childPointer, formatPointer, getAt, parsePointer, pointerToRef, setOwn } from './pointer.js';
+import { childPointer, escapeToken, formatPointer, getAt, parsePointer, pointerToRef, setOwn } from './pointer.js';
 import { positionAtPointer, type SourceFile } from './source-file.js';
 import type { Mount } from './source-map.js';
 
@@ -75,7 +75,11 @@ export class Bundler {
   }
 
   private async drain(): Promise<void> {
-    for (let i = 0; i < this.queue.length; i++) await this.resolve(this.queue[i] as PendingRef);
+    for (let i = 0; i < this.queue.length; i++) {
+      // Most refs (every one of a single-file spec) are settled at once: no promise, no microtask.
+      const settling = this.resolve(this.queue[i] as PendingRef);
+      if (settling !== undefined) await settling;
+    }
     this.queue.length = 0;
   }
 
@@ -92,70 +96,82 @@ export class Bundler {
 
   /**
    * Walks `holder[key]` (of `kind`), a node of `file` at `sourceRoot` now placed at `bundledRoot`,
-   * queueing every `$ref` found. Paths below the root are kept as a token stack and joined into
-   * pointers only when needed, which keeps walking a 4 MB document cheap.
+   * queueing every `$ref` found. Paths below the root are kept as a token stack (array indexes as
+   * numbers) and joined into pointers only when needed, which keeps walking a 4 MB document cheap.
    * @param declaration the node is a declaration (a child of a components section)
    */
   private walk(holder: Container, key: string | number, kind: NodeKind, file: SourceFile, sourceRoot: string, bundledRoot: string, declaration: boolean): void {
-    const tokens: string[] = [];
+    const tokens: Array<string | number> = [];
+    const kinds = kindTable(this.version);
     // Only when the file has homes besides this walk's root (placed just before the walk) can a node below already have one.
     const checkPlaced = file !== this.entry && file.placed.size > 1;
 
-    const visitNode = (container: Container, k: string | number, nodeKind: NodeKind, isDeclaration: boolean): void => {
-      const node = (container as Record<string, unknown>)[k as string];
-      if (node === null || typeof node !== 'object') return;
+    // One function for every node, given the node itself: scalars are skipped by the caller, so the
+    // walk makes no call for the ~60% of values that cannot hold a `$ref` (Stripe: 63,000 of 99,000).
+    const visit = (container: Container, k: string | number, node: object, nodeKind: KindId, isDeclaration: boolean): void => {
       if (checkPlaced && tokens.length > 0) {
         // This object of another file already has a home (it was referenced on its own before):
         // refer to it there instead of placing it twice.
-        const home = file.placed.get(sourceRoot + formatPointer(tokens));
+        const home = file.placed.get(sourceRoot + formatTokens(tokens));
         if (home !== undefined) {
           (container as Record<string, unknown>)[k as string] = this.refTo(home);
           return;
         }
       }
+      const childrenDeclare = kinds.isSection(nodeKind);
       if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) visitChild(node, i, nodeKind);
+        for (let i = 0; i < node.length; i++) {
+          const child: unknown = node[i];
+          if (child === null || typeof child !== 'object') continue;
+          const kind = kinds.child(nodeKind, i, Array.isArray(child));
+          if (kind === DATA_KIND) continue;
+          tokens.push(i);
+          visit(node, i, child, kind, childrenDeclare);
+          tokens.pop();
+        }
         return;
       }
       const obj = node as Record<string, unknown>;
       const ref = obj.$ref;
       if (typeof ref === 'string' && own.call(obj, '$ref')) {
         if (this.written.has(obj)) return; // already resolved (met again through a YAML alias)
+        const at = formatTokens(tokens);
         this.queue.push({
           holder: container, holderKey: k, refObject: obj, ref, file,
-          sourcePointer: sourceRoot + formatPointer(tokens),
-          bundledPointer: bundledRoot + formatPointer(tokens),
-          kind: nodeKind, declaration: isDeclaration,
+          sourcePointer: sourceRoot + at,
+          bundledPointer: bundledRoot + at,
+          kind: kindName(nodeKind), declaration: isDeclaration,
         });
         return;
       }
       // for…in over own keys: no array per object, which matters on a 4 MB document
-      for (const childKey in obj) if (own.call(obj, childKey)) visitChild(obj, childKey, nodeKind);
+      for (const childKey in obj) {
+        if (!own.call(obj, childKey)) continue;
+        const child = obj[childKey];
+        if (child === null || typeof child !== 'object') continue;
+        const kind = kinds.child(nodeKind, childKey, Array.isArray(child));
+        if (kind === DATA_KIND) continue;
+        tokens.push(childKey);
+        visit(obj, childKey, child, kind, childrenDeclare);
+        tokens.pop();
+      }
     };
 
-    const visitChild = (container: Container, k: string | number, parentKind: NodeKind): void => {
-      const child = (container as Record<string, unknown>)[k as string];
-      if (child === null || typeof child !== 'object') return;
-      const kind = childKind(parentKind, k, this.version, Array.isArray(child));
-      if (kind === 'data') return;
-      tokens.push(String(k));
-      visitNode(container, k, kind, isSection(parentKind));
-      tokens.pop();
-    };
-
-    visitNode(holder, key, kind, declaration);
+    const root = (holder as Record<string, unknown>)[key as string];
+    if (root !== null && typeof root === 'object') visit(holder, key, root, kindId(kind), declaration);
   }
 
   // ---- resolving ------------------------------------------------------------------------------
 
-  private async resolve(pending: PendingRef): Promise<void> {
+  /** Resolves one `$ref`: at once when it points into the entry file, else by a promise (a file may be read). */
+  private resolve(pending: PendingRef): Promise<void> | undefined {
     const { ref, file } = pending;
     const at = (): SourcePosition => positionAtPointer(file, childPointer(pending.sourcePointer, '$ref'));
     const shorthand = this.shorthandPointer(pending);
     if (shorthand !== undefined && file === this.entry) {
       pending.refObject.$ref = pointerToRef(shorthand);
       this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer });
-      return;
+      return undefined;
     }
     const hash = shorthand !== undefined ? 0 : ref.indexOf('#');
     const location = hash === -1 ? ref : ref.slice(0, hash);
@@ -170,16 +186,17 @@ export class Bundler {
       throw new ApigwError('BROKEN_REF', `$ref "${ref}": only JSON pointer fragments (#/...) are supported`, at());
     }
 
-    let target: SourceFile;
-    if (location === '') {
-      if (file === this.entry) {
-        this.kept.push({ ref, file, sourcePointer: pending.sourcePointer });
-        return;
-      }
-      target = file;
-    } else {
-      target = await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
+    if (location === '' && file === this.entry) {
+      this.kept.push({ ref, file, sourcePointer: pending.sourcePointer });
+      return undefined;
     }
+    return this.resolveIn(pending, location, pointer, at);
+  }
+
+  /** Resolves `pending` to the node at `pointer` of the file `location` names (its own file when ''). */
+  private async resolveIn(pending: PendingRef, location: string, pointer: string, at: () => SourcePosition): Promise<void> {
+    const { ref, file } = pending;
+    const target = location === '' ? file : await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
 
     if (target.asText) {
       // A mapping template or other text kept in its own file: its content, byte for byte, is the value.
@@ -447,16 +464,27 @@ export class Bundler {
     return true;
   }
 
-  /** Internal references of the entry must point at something once everything is bundled in. */
+  /**
+   * Internal references of the entry must point at something once everything is bundled in. Refs
+   * share targets (Stripe: 2,500 refs to 800 nodes), so each target is followed once: a ref string
+   * that resolved is not checked again, until a built-in model is declared (which changes the document).
+   */
   private checkKeptRefs(): void {
+    const resolved = new Set<string>();
     for (const kept of this.kept) {
+      if (resolved.has(kept.ref)) continue;
       let pointer: string;
       try {
         pointer = decodeURIComponent(kept.ref.slice(kept.ref.indexOf('#') + 1));
       } catch {
         pointer = '\0';
       }
-      if (!resolvesInBundle(this.document, pointer) && !this.addBuiltInModel(pointer)) {
+      if (resolvesInBundle(this.document, pointer)) {
+        resolved.add(kept.ref);
+      } else if (this.addBuiltInModel(pointer)) {
+        resolved.clear();
+        resolved.add(kept.ref);
+      } else {
         throw new ApigwError(
           'BROKEN_REF',
           `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
@@ -465,6 +493,13 @@ export class Bundler {
       }
     }
   }
+}
+
+/** A pointer from walk tokens (array indexes as numbers, property names unescaped). */
+function formatTokens(tokens: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const t of tokens) out += '/' + (typeof t === 'number' ? String(t) : escapeToken(t));
+  return out;
 }
 
 /** A component name for an object from `file` at `tokens`: the pointer's last token, else the file's name. */

@@ -95,6 +95,102 @@ export function childKind(parent: NodeKind, key: string | number, version: OpenA
   return (fields && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined) ?? 'other';
 }
 
+// ---- the same answers, for the bundler's walk over a whole document ---------------------------------
+
+/** A NodeKind as a small integer (its index in KIND_NAMES), for the walk's table lookups. */
+export type KindId = number;
+
+const KIND_NAMES: readonly NodeKind[] = [
+  'root', 'paths', 'pathItem', 'operation', 'components', 'callbackMap', 'callback', 'pathItemMap',
+  'responses', 'response', 'content', 'mediaType', 'requestBody', 'parameter', 'parameterList',
+  'header', 'headerMap', 'example', 'exampleMap', 'schema', 'schemaMap', 'schemaList',
+  'sectionSchemas', 'sectionResponses', 'sectionParameters', 'sectionHeaders', 'sectionRequestBodies', 'sectionExamples',
+  'data', 'other',
+];
+const KIND_IDS = new Map<NodeKind, KindId>(KIND_NAMES.map((k, i) => [k, i]));
+
+export function kindId(kind: NodeKind): KindId {
+  return KIND_IDS.get(kind) as KindId;
+}
+
+export function kindName(id: KindId): NodeKind {
+  return KIND_NAMES[id] as NodeKind;
+}
+
+export const DATA_KIND: KindId = kindId('data');
+const OTHER_KIND: KindId = kindId('other');
+
+/** Every key some rule of childKind names (the rest are answered alike: by EVERY_CHILD or 'other'). */
+const NAMED_KEYS: readonly string[] = [...new Set([
+  ...OPERATION_KEYS, ...SCHEMA_MAPS, ...SCHEMA_SINGLE, ...SCHEMA_LISTS, ...LITERAL_KEYS,
+  ...Object.values(FIELDS_3).flatMap((f) => Object.keys(f as Fields)),
+  ...Object.values(FIELDS_2).flatMap((f) => Object.keys(f as Fields)),
+])];
+
+/**
+ * childKind as table lookups on integer kinds, for walking a whole document: the function above
+ * takes a different branch for almost every parent kind, and a 4 MB spec's walk kept deoptimizing
+ * on the branches it met late (paths after components), costing ~10 ms on Stripe. Built from
+ * childKind itself, so the answers are the same (test/load/context.test.ts checks every case).
+ */
+export class KindTable {
+  /** Per named key: the child's kind for each parent kind, for an object child and an array child. */
+  private readonly forObject = new Map<string, Uint8Array>();
+  private readonly forArray = new Map<string, Uint8Array>();
+  /** EVERY_CHILD's kind per parent, -1 where none. */
+  private readonly every = new Int8Array(KIND_NAMES.length).fill(-1);
+  private readonly namedByUser = new Uint8Array(KIND_NAMES.length);
+  private readonly section = new Uint8Array(KIND_NAMES.length);
+
+  constructor(version: OpenApiVersion) {
+    KIND_NAMES.forEach((name, id) => {
+      const every = EVERY_CHILD[name];
+      if (every !== undefined) this.every[id] = kindId(every);
+      if (NAMED_BY_USER.has(name)) this.namedByUser[id] = 1;
+      if (isSection(name)) this.section[id] = 1;
+    });
+    for (const key of NAMED_KEYS) {
+      const forObject = new Uint8Array(KIND_NAMES.length);
+      const forArray = new Uint8Array(KIND_NAMES.length);
+      KIND_NAMES.forEach((parent, id) => {
+        forObject[id] = kindId(childKind(parent, key, version, false));
+        forArray[id] = kindId(childKind(parent, key, version, true));
+      });
+      this.forObject.set(key, forObject);
+      this.forArray.set(key, forArray);
+    }
+  }
+
+  /** childKind(parent, key, version, childIsArray), on kind ids. */
+  child(parent: KindId, key: string | number, childIsArray: boolean): KindId {
+    if (parent === DATA_KIND) return DATA_KIND;
+    const every = this.every[parent] as number;
+    if (typeof key === 'number') return every >= 0 ? every : OTHER_KIND;
+    const row = (childIsArray ? this.forArray : this.forObject).get(key);
+    if (row !== undefined) return row[parent] as KindId;
+    // Any other key: the parent's every-child kind, unless it is an extension of a fixed-field object.
+    if (every >= 0 && (this.namedByUser[parent] === 1 || !key.startsWith('x-'))) return every;
+    return OTHER_KIND;
+  }
+
+  /** isSection, on a kind id. */
+  isSection(id: KindId): boolean {
+    return this.section[id] === 1;
+  }
+}
+
+const kindTables = new Map<OpenApiVersion, KindTable>();
+
+/** The (shared) kind table of a version. */
+export function kindTable(version: OpenApiVersion): KindTable {
+  let table = kindTables.get(version);
+  if (table === undefined) {
+    table = new KindTable(version);
+    kindTables.set(version, table);
+  }
+  return table;
+}
+
 /** Where a bundled-in object of this kind is declared, as pointer tokens; undefined: inline it where it is used. */
 export function hoistSection(kind: NodeKind, version: OpenApiVersion): readonly string[] | undefined {
   if (version === '2.0') {
