@@ -12,6 +12,7 @@ import type { Report, Rule, RuleContext, TemplateNode, Visitors } from './rule.j
 import { allRules } from './rules/index.js';
 import { baselineMatcher, type BaselineEntry } from './baseline.js';
 import { child, isWithin } from './pointer.js';
+import { withNodeCache } from './helpers/raw.js';
 
 export type { Diagnostic, Severity } from './types.js';
 export type { Rule, RuleContext, Report, TemplateNode, Visitors } from './rule.js';
@@ -65,7 +66,7 @@ export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig 
     }
   }
 
-  walk(api, subs);
+  withNodeCache(document.document, () => walk(api, subs));
   return finish(raw, explicit, document, config, options.baseline ?? []);
 }
 

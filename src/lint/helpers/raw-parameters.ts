@@ -5,7 +5,7 @@
 import type { Pointer, Route } from '../../model/types.js';
 import type { RuleContext } from '../rule.js';
 import { child } from '../pointer.js';
-import { deref, parentPointer, rawAt } from './raw.js';
+import { deref, oncePerRun, parentPointer, rawAt } from './raw.js';
 
 export interface RawParameter {
   /** The parameter object after following internal `$ref`s. */
@@ -17,8 +17,17 @@ export interface RawParameter {
   index: number;
 }
 
-/** One array per list present (operation first, then path item), entries in order. */
-export function rawParameterLists(route: Route, ctx: RuleContext): RawParameter[][] {
+const LISTS = {};
+
+/**
+ * One array per list present (operation first, then path item), entries in order. Computed once per
+ * route and lint run (OAS-005 and APIGW-PARAM-003 both read them): callers must not modify them.
+ */
+export function rawParameterLists(route: Route, ctx: RuleContext): readonly (readonly RawParameter[])[] {
+  return oncePerRun(ctx.document.document, LISTS, route, () => listsOf(route, ctx));
+}
+
+function listsOf(route: Route, ctx: RuleContext): RawParameter[][] {
   const root = ctx.document.document;
   const lists: RawParameter[][] = [];
   for (const owner of [route.pointer, parentPointer(route.pointer)]) {
@@ -26,7 +35,8 @@ export function rawParameterLists(route: Route, ctx: RuleContext): RawParameter[
     if (!Array.isArray(list)) continue;
     lists.push(list.map((raw, index) => {
       const at = child(owner, 'parameters', index);
-      return { ...deref(root, raw, at), at, index };
+      const target = deref(root, raw, at);
+      return { node: target.node, pointer: target.pointer, at, index };
     }));
   }
   return lists;

@@ -1,7 +1,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
-import { child, getAt } from '../../pointer.js';
+import { child } from '../../pointer.js';
 import { isRecord } from '../int/support.js';
 import { schemesPointer } from './support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 function check(ctx: RuleContext, security: unknown, pointer: string): void {
   if (!Array.isArray(security)) return;
@@ -22,10 +23,10 @@ export const apigwAuth001: Rule = {
   fact: 'A requirement that names an undefined scheme cannot be resolved to an authorizer at import [I: generic OpenAPI rule].',
   visitors: {
     api(_api, ctx) {
-      check(ctx, getAt(ctx.document.document, '/security'), '/security');
+      check(ctx, rawAt(ctx, '/security'), '/security');
     },
     route(route, ctx) {
-      check(ctx, getAt(ctx.document.document, child(route.pointer, 'security')), child(route.pointer, 'security'));
+      check(ctx, rawAt(ctx, child(route.pointer, 'security')), child(route.pointer, 'security'));
     },
   },
 };

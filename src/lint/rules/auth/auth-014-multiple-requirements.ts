@@ -1,7 +1,8 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { SecurityRequirement } from '../../../model/types.js';
-import { child, getAt } from '../../pointer.js';
+import { child } from '../../pointer.js';
 import { normalizeRequirements } from '../../../model/security.js';
+import { rawAt } from '../../helpers/raw.js';
 
 function check(ctx: RuleContext, requirements: SecurityRequirement[], pointer: string, where: string): void {
   const nonEmpty = requirements.map((r, i) => ({ r, i })).filter(({ r }) => r.schemes.length > 0);
@@ -31,11 +32,11 @@ export const apigwAuth014: Rule = {
     api(_api, ctx) {
       // Root-level security is ignored by REST import (APIGW-DOC-004 says so); for HTTP it applies.
       if (ctx.api.kind !== 'http') return;
-      check(ctx, normalizeRequirements(getAt(ctx.document.document, '/security')), '/security', 'The root security');
+      check(ctx, normalizeRequirements(rawAt(ctx, '/security')), '/security', 'The root security');
     },
     route(route, ctx) {
       const pointer = child(route.pointer, 'security');
-      const raw = getAt(ctx.document.document, pointer);
+      const raw = rawAt(ctx, pointer);
       if (raw === undefined) return;
       check(ctx, normalizeRequirements(raw), pointer, route.key);
     },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
-import { child, getAt } from '../../pointer.js';
+import { child } from '../../pointer.js';
 import { hasKey, own } from '../int/support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 export const apigwAuth018: Rule = {
   id: 'APIGW-AUTH-018',
@@ -9,7 +10,7 @@ export const apigwAuth018: Rule = {
   fact: 'x-amazon-apigateway-auth is { "type": "NONE" | "AWS_IAM" }, case-insensitive [D].',
   visitors: {
     route(route, ctx) {
-      const auth = own(getAt(ctx.document.document, route.pointer), 'x-amazon-apigateway-auth');
+      const auth = own(rawAt(ctx, route.pointer), 'x-amazon-apigateway-auth');
       if (auth === undefined) return;
       const base = child(route.pointer, 'x-amazon-apigateway-auth');
       const t = own(auth, 'type');

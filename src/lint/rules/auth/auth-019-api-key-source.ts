@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.js';
-import { getAt } from '../../pointer.js';
 import { authorizerSchemes } from './support.js';
 import { isRawIntrinsic } from '../int/support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 const POINTER = '/x-amazon-apigateway-api-key-source';
 
@@ -13,7 +13,7 @@ export const apigwAuth019: Rule = {
   fact: 'ApiKeySourceType is HEADER (X-API-Key header) or AUTHORIZER (usageIdentifierKey from a Lambda authorizer) [A][D].',
   visitors: {
     api(_api, ctx) {
-      const v = getAt(ctx.document.document, POINTER);
+      const v = rawAt(ctx, POINTER);
       if (v === undefined || isRawIntrinsic(v)) return;
       const t = typeof v === 'string' ? v.toUpperCase() : '';
       if (t !== 'HEADER' && t !== 'AUTHORIZER') {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.js';
-import { getAt } from '../../pointer.js';
 import { isRecord } from '../int/support.js';
 import { authorizerSchemes } from './support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 export const apigwAuth020: Rule = {
   id: 'APIGW-AUTH-020',
@@ -12,7 +12,7 @@ export const apigwAuth020: Rule = {
     api(api, ctx) {
       const used = new Set<string>();
       for (const route of api.routes) for (const req of route.security) for (const s of req.schemes) used.add(s.name);
-      const root = getAt(ctx.document.document, '/security');
+      const root = rawAt(ctx, '/security');
       if (Array.isArray(root)) for (const req of root) if (isRecord(req)) for (const k of Object.keys(req)) used.add(k);
       for (const s of authorizerSchemes(ctx)) {
         if (used.has(s.name)) continue;

@@ -2,12 +2,13 @@
 
 import type { Route, SecurityScheme } from '../../../model/types.js';
 import type { RuleContext } from '../../rule.js';
-import { child, getAt } from '../../pointer.js';
+import { child } from '../../pointer.js';
 import { hasKey } from '../int/support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 /** The pointer of the `security` array that applies to the route, and whether it is the operation's own. */
 export function securityLocation(route: Route, ctx: RuleContext): { pointer: string; own: boolean } {
-  const op = getAt(ctx.document.document, route.pointer);
+  const op = rawAt(ctx, route.pointer);
   if (hasKey(op, 'security')) return { pointer: child(route.pointer, 'security'), own: true };
   return { pointer: '/security', own: false };
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule.js';
-import { getAt } from '../../pointer.js';
 import { hasKey } from './support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 export const apigwInt001: Rule = {
   id: 'APIGW-INT-001',
@@ -11,7 +11,7 @@ export const apigwInt001: Rule = {
     route(route, ctx) {
       if (route.integration) return;
       // Present but unresolvable (a dangling `$ref`) is APIGW-INT-037's finding, not this one.
-      if (hasKey(getAt(ctx.document.document, route.pointer), 'x-amazon-apigateway-integration')) return;
+      if (hasKey(rawAt(ctx, route.pointer), 'x-amazon-apigateway-integration')) return;
       const what = ctx.api.kind === 'rest' ? 'deploying the stage fails with "No integration defined for method"' : 'the route has no target and cannot answer';
       ctx.report({
         pointer: route.pointer,

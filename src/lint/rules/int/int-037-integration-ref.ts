@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
-import { child, getAt, unescapeToken } from '../../pointer.js';
+import { child, unescapeToken } from '../../pointer.js';
 import { hasKey, isRecord, own } from './support.js';
+import { rawAt } from '../../helpers/raw.js';
 
 const PREFIX = '#/components/x-amazon-apigateway-integrations/';
 
@@ -12,7 +13,7 @@ export const apigwInt037: Rule = {
   fact: 'HTTP API operations may reference a reusable integration with {"$ref": "#/components/x-amazon-apigateway-integrations/<name>"}; the target must exist there [D][I].',
   visitors: {
     route(route, ctx) {
-      const ext = own(getAt(ctx.document.document, route.pointer), 'x-amazon-apigateway-integration');
+      const ext = own(rawAt(ctx, route.pointer), 'x-amazon-apigateway-integration');
       const ref = own(ext, '$ref');
       if (typeof ref !== 'string') return;
       const pointer = child(route.pointer, 'x-amazon-apigateway-integration', '$ref');

@@ -3,8 +3,8 @@
 
 import { parseTemplate, walkReferences, type ParseResult, type Reference, type ReferenceVisit, type TemplateAst, type TemplateNode } from '../../../vtl/index.js';
 import type { RuleContext, TemplateNode as TemplateSite, Visitors } from '../../rule.js';
-import { getAt } from '../../pointer.js';
 import { intrinsicName } from '../../../model/values.js';
+import { rawAt } from '../../helpers/raw.js';
 
 /**
  * The template as API Gateway will see it. `${AWS::Region}`-style variables are resolved at import,
@@ -12,7 +12,7 @@ import { intrinsicName } from '../../../model/values.js';
  * `${x}`): those become placeholders of the same length, so template lines and columns stay put.
  */
 export function templateSource(template: TemplateSite, ctx: RuleContext): string {
-  const viaSub = intrinsicName(getAt(ctx.document.document, template.pointer)) === 'Fn::Sub';
+  const viaSub = intrinsicName(rawAt(ctx, template.pointer)) === 'Fn::Sub';
   const pattern = viaSub ? /\$\{(?!!)[^}]*\}/g : /\$\{AWS::[A-Za-z]+\}/g;
   const text = template.text.replace(pattern, (m) => 'X'.repeat(m.length));
   return viaSub ? text.replace(/\$\{!/g, '${') : text;
