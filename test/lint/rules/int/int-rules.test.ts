@@ -160,3 +160,47 @@ paths:
     ].sort());
   });
 });
+
+describe('APIGW-INT-001 when no operation has an integration', () => {
+  const spec = (extra = '') => `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    get:
+      responses: { '200': { description: ok } }
+    post:
+      responses: { '201': { description: created } }
+  /pets/{id}:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+${extra}`;
+  const int001 = (ds: { ruleId: string }[]) => ds.filter((d) => d.ruleId === 'APIGW-INT-001');
+
+  it('REST: one warning at /paths with the count, what API Gateway does and the fix', async () => {
+    const found = int001((await lintText(spec(), {}, 'rest')).diagnostics);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ pointer: '/paths', severity: 'warn', line: 3, column: 1 });
+    expect((found[0] as { message: string }).message).toBe(
+      'none of the 3 operations has an x-amazon-apigateway-integration: API Gateway imports them as methods without a backend, and deploying a stage fails with "No integration defined for method". Add an x-amazon-apigateway-integration to each operation (for example type aws_proxy to a Lambda function, http_proxy to a URL, or mock).',
+    );
+  });
+
+  it('HTTP: the same single warning, worded for routes', async () => {
+    const found = int001((await lintText(spec(), {}, 'http')).diagnostics) as { pointer: string; message: string }[];
+    expect(found.map((d) => d.pointer)).toEqual(['/paths']);
+    expect(found[0]!.message).toMatch(/^none of the 3 routes has an x-amazon-apigateway-integration: API Gateway imports them as routes without a target/);
+  });
+
+  it('one integration anywhere: a warning per operation without one, as before', async () => {
+    const text = spec().replace("    post:\n      responses: { '201': { description: created } }", "    post:\n      responses: { '201': { description: created } }\n      x-amazon-apigateway-integration: { type: mock, requestTemplates: { application/json: '{\"statusCode\": 201}' } }");
+    const found = int001((await lintText(text, {}, 'rest')).diagnostics) as { pointer: string; message: string }[];
+    expect(found.map((d) => d.pointer).sort()).toEqual(['/paths/~1pets/get', '/paths/~1pets~1{id}/get']);
+    expect(found.find((d) => d.pointer === '/paths/~1pets/get')!.message).toMatch(/^GET \/pets has no x-amazon-apigateway-integration, so deploying the stage fails/);
+  });
+
+  it('a single operation without one keeps the per-operation warning', async () => {
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /pets:\n    get:\n      responses: { '200': { description: ok } }\n`;
+    expect(int001((await lintText(text, {}, 'rest')).diagnostics).map((d) => (d as { pointer: string }).pointer)).toEqual(['/paths/~1pets/get']);
+  });
+});
