@@ -50,6 +50,11 @@ export class Bundler {
   private readonly queue: PendingRef[] = [];
   private readonly kept: KeptRef[] = [];
   readonly mounts = new Map<string, Mount>();
+  /**
+   * Every string the bundler wrote into the document that no source text may spell (names, keys and
+   * references it built), for may-contain.ts.
+   */
+  readonly madeUp: string[] = [];
   /** Refs objects this bundler wrote; never re-read as references of the file they sit in. */
   private readonly written = new WeakSet<object>();
 
@@ -169,7 +174,7 @@ export class Bundler {
     const at = (): SourcePosition => positionAtPointer(file, childPointer(pending.sourcePointer, '$ref'));
     const shorthand = this.shorthandPointer(pending);
     if (shorthand !== undefined && file === this.entry) {
-      pending.refObject.$ref = pointerToRef(shorthand);
+      pending.refObject.$ref = this.refString(shorthand);
       this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer });
       return undefined;
     }
@@ -215,7 +220,7 @@ export class Bundler {
       // `#/components/schemas/Pet` written in a file of schemas means the entry's components to
       // the tools that merge split documents (serverless-openapi3-plugin and the like): accept it
       // when the bundled entry has that node, which is checked once everything is in place.
-      pending.refObject.$ref = pointerToRef(pointer);
+      pending.refObject.$ref = this.refString(pointer);
       this.written.add(pending.refObject);
       this.kept.push({ ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer });
       return;
@@ -242,7 +247,7 @@ export class Bundler {
       return;
     }
     if (home !== undefined) {
-      pending.refObject.$ref = pointerToRef(home);
+      pending.refObject.$ref = this.refString(home);
       this.written.add(pending.refObject);
       return;
     }
@@ -256,7 +261,7 @@ export class Bundler {
       const name = this.declare(section, nameFor(target, tokens), component);
       const placedAt = formatPointer([...section, name]);
       this.place(target, pointer, placedAt);
-      pending.refObject.$ref = pointerToRef(placedAt);
+      pending.refObject.$ref = this.refString(placedAt);
       this.written.add(pending.refObject);
       if (nested) this.hoistDefinitions(target, pointer, nested.containers);
       const sectionObject = getAt(this.document, section).value as Record<string, unknown>;
@@ -317,6 +322,7 @@ export class Bundler {
         let componentName: string;
         if (declared !== undefined && own.call(sectionObject, declared) && isExternalRef(sectionObject[declared])) {
           setOwn(sectionObject, declared, member);
+          this.madeUp.push(declared);
           componentName = declared;
         } else {
           componentName = this.declare(section, name, member);
@@ -402,7 +408,7 @@ export class Bundler {
     const lastKey = fromTokens[fromTokens.length - 1];
     if (!parent.found || lastKey === undefined || getAt(parent.value, [lastKey]).value !== value) {
       // The old place is not a plain path (it runs through a reference): keep referring to it.
-      pending.refObject.$ref = pointerToRef(from);
+      pending.refObject.$ref = this.refString(from);
       this.written.add(pending.refObject);
       return;
     }
@@ -444,11 +450,19 @@ export class Bundler {
     let name = wanted;
     for (let n = 2; own.call(container, name); n++) name = `${wanted}_${n}`;
     setOwn(container, name, value);
+    this.madeUp.push(...section, name);
     return name;
   }
 
+  /** The `$ref` to `pointer`, listed as made up: the bundler writes it into the document. */
+  private refString(pointer: string): string {
+    const ref = pointerToRef(pointer);
+    this.madeUp.push(ref);
+    return ref;
+  }
+
   private refTo(bundledPointer: string): Record<string, unknown> {
-    const ref = { $ref: pointerToRef(bundledPointer) };
+    const ref = { $ref: this.refString(bundledPointer) };
     this.written.add(ref);
     return ref;
   }
@@ -460,7 +474,9 @@ export class Bundler {
     const name = tokens[tokens.length - 1];
     if (tokens.length !== section.length + 1 || !section.every((t, i) => tokens[i] === t)) return false;
     if (name === undefined || !own.call(BUILT_IN_MODELS, name)) return false;
-    this.declare(section, name, (BUILT_IN_MODELS[name] as () => Record<string, unknown>)());
+    const model = (BUILT_IN_MODELS[name] as () => Record<string, unknown>)();
+    this.madeUp.push(JSON.stringify(model));
+    this.declare(section, name, model);
     return true;
   }
 

@@ -125,8 +125,13 @@ export class FileReader {
     return this.add(url, asText ? textSource(text) : parseSource(text, url), asText);
   }
 
+  /** Every file read so far (each once), the entry first. */
+  files(): IterableIterator<SourceFile> {
+    return this.cache.values();
+  }
+
   private add(key: string, parsed: ParsedSource, asText: boolean): SourceFile {
-    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map(), asText };
+    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map(), asText, text: parsed.text, format: parsed.format };
     this.cache.set(key, file);
     this.order.push(key);
     return file;
@@ -140,7 +145,7 @@ function readAndParse(file: string, asText: boolean): ParsedSource {
 
 /** A text file's content is its value, byte for byte (no BOM stripping, no newline changes). */
 function textSource(text: string): ParsedSource {
-  return { data: text, format: 'text', positions: new FilePositions('') };
+  return { data: text, format: 'text', positions: new FilePositions(''), text };
 }
 
 function statFile(file: string): Stats | undefined {

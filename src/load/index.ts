@@ -6,6 +6,7 @@ import type { EmbeddedApiInfo, LoadedDocument, LoadOptions } from './types.js';
 import { Bundler } from './bundle.js';
 import { isCloudFormationTemplate, selectEmbeddedApi } from './cfn-template.js';
 import { FileReader } from './files.js';
+import { mayContain } from './may-contain.js';
 import { parsePointer } from './pointer.js';
 import { positionIn, type SourceFile } from './source-file.js';
 import { BundleSourceMap } from './source-map.js';
@@ -48,12 +49,16 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     throw error;
   }
 
+  // Only what the answer needs, not the reader or bundler
+  const files = [...reader.files()];
+  const madeUp = bundler.madeUp;
   const loaded: LoadedDocument = {
     entry: entryPath,
     files: [...reader.order],
     version,
     document,
     sourceMap: new BundleSourceMap(bundler.mounts),
+    mayContain: (word) => mayContain(word, files, madeUp),
   };
   if (embedded) loaded.embedded = embedded;
   return loaded;
@@ -68,7 +73,7 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
 async function definitionSource(template: SourceFile, api: ReturnType<typeof selectEmbeddedApi>, reader: FileReader): Promise<SourceFile> {
   if (api.bodyTokens) {
     const tokens = api.bodyTokens;
-    return { key: template.key, data: tokenValue(template.data, tokens), positions: template.positions.within(tokens), placed: new Map() };
+    return { key: template.key, data: tokenValue(template.data, tokens), positions: template.positions.within(tokens), placed: new Map(), text: template.text, format: template.format };
   }
   const written = api.file as string;
   const at = () => positionIn(template, parsePointer(api.pointer));

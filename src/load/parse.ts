@@ -10,7 +10,11 @@ export interface ParsedSource {
   data: unknown;
   format: 'json' | 'yaml' | 'text';
   positions: FilePositions;
+  /** The text as read (every string of `data` was decoded from it; see may-contain.ts). */
+  text: string;
 }
+
+type ParsedData = Omit<ParsedSource, 'text'>;
 
 /**
  * Parses `text` read from `file` (a path or URL, used in messages). JSON goes through `JSON.parse`
@@ -19,6 +23,11 @@ export interface ParsedSource {
  * @throws ApigwError PARSE_ERROR with the line and column of the problem
  */
 export function parseSource(text: string, file: string): ParsedSource {
+  const parsed = parseData(text, file);
+  return { data: parsed.data, format: parsed.format, positions: parsed.positions, text };
+}
+
+function parseData(text: string, file: string): ParsedData {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.match(/\S/)?.[0];
   if (first === undefined) return { data: null, format: 'yaml', positions: new FilePositions(text) };
@@ -45,7 +54,7 @@ export function parseSource(text: string, file: string): ParsedSource {
  * more CPU than all of lint's lookups, and ~40 MB of peak memory on Stripe). Packing adds ~2% to the
  * parse; the events themselves are garbage as soon as this returns, as they were inside `load`.
  */
-function loadYamlIndexed(text: string, file: string, shifts?: ReadonlyMap<number, number>): ParsedSource {
+function loadYamlIndexed(text: string, file: string, shifts?: ReadonlyMap<number, number>): ParsedData {
   const events = parseEvents(text, { filename: file });
   const documents = constructFromEvents(events, { schema: OPENAPI_YAML_SCHEMA, filename: file, source: text });
   // the same two refusals as `load`
@@ -54,7 +63,7 @@ function loadYamlIndexed(text: string, file: string, shifts?: ReadonlyMap<number
   return { data: documents[0], format: 'yaml', positions: FilePositions.fromEvents(text, events, shifts) };
 }
 
-function parseYaml(text: string, file: string): ParsedSource {
+function parseYaml(text: string, file: string): ParsedData {
   try {
     return loadYamlIndexed(text, file);
   } catch (error) {
@@ -74,7 +83,7 @@ function parseYaml(text: string, file: string): ParsedSource {
  * indent the offending lines until js-yaml accepts the text, and remember the shift so that columns
  * still match the file. Gives up (returns undefined) on any other error.
  */
-function parseYamlLeniently(text: string, file: string): ParsedSource | undefined {
+function parseYamlLeniently(text: string, file: string): ParsedData | undefined {
   if (text.length > 2_000_000) return undefined;
   const lines = text.split('\n');
   const shifts = new Map<number, number>();

@@ -236,6 +236,34 @@ export class FilePositions {
     return items;
   }
 
+  /**
+   * The values (decoded) of the double-quoted scalars whose text holds a backslash: the escapes
+   * (`\x41`, `\u0041`, a `\` line join) by which a YAML value can hold text its source does not spell.
+   * Only for a text parsed as YAML, whose index is at hand; cheap when the text has no backslash.
+   */
+  escapedScalarValues(): string[] {
+    const slashes: number[] = [];
+    for (let i = this.text.indexOf('\\'); i !== -1; i = this.text.indexOf('\\', i + 1)) slashes.push(i);
+    if (slashes.length === 0) return [];
+    const ix = this.getIndex();
+    const out: string[] = [];
+    for (let i = 0; i < ix.type.length; i++) {
+      if (ix.type[i] !== EVENT_ID.SCALAR || ((ix.scalar[i] as number) & 7) !== QUOTED_DOUBLE) continue;
+      const start = ix.valueStart[i] as number;
+      const end = ix.valueEnd[i] as number;
+      // the first backslash at or after the value's start (binary search), inside the value?
+      let lo = 0;
+      let hi = slashes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((slashes[mid] as number) < start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < slashes.length && (slashes[lo] as number) < end) out.push(this.scalarText(ix, i));
+    }
+    return out;
+  }
+
   /** The decoded value of scalar event `i` (keys may be quoted, escaped or folded). */
   private scalarText(ix: EventIndex, i: number): string {
     const valueStart = ix.valueStart[i] as number;

@@ -17,6 +17,9 @@ export interface SourceFile {
   readonly placed: Map<string, string>;
   /** Read as text (not YAML/JSON): `data` is the file's content as a string. */
   readonly asText?: boolean;
+  /** The file's text as read, and how it was read (see may-contain.ts). */
+  readonly text: string;
+  readonly format: 'json' | 'yaml' | 'text';
 }
 
 /** Position of the node at `tokens` of `file` (or of its nearest ancestor present in the text). */

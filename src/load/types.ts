@@ -70,4 +70,10 @@ export interface LoadedDocument {
   sourceMap: SourceMap;
   /** Set when the entry is a CloudFormation/SAM template: which API resource was loaded from it. */
   embedded?: EmbeddedApiInfo;
+  /**
+   * False only when `word` (ASCII letters) occurs in no string and no key of `document`, decided from
+   * the source texts without walking the document (see load/may-contain.ts); true when it may.
+   * Absent on documents not made by `load` (callers then walk).
+   */
+  mayContain?: (word: string) => boolean;
 }

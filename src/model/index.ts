@@ -70,7 +70,7 @@ export function normalize(doc: LoadedDocument, options: NormalizeOptions = {}): 
     gatewayResponses: normalizeGatewayResponses(get(root, 'x-amazon-apigateway-gateway-responses'), '/x-amazon-apigateway-gateway-responses'),
     binaryMediaTypes: getStringList(root, 'x-amazon-apigateway-binary-media-types'),
     tags: normalizeTags(get(root, 'tags')),
-    stageVariableRefs: findStageVariableRefs(root),
+    stageVariableRefs: findStageVariableRefs(root, doc.mayContain),
   };
   if (basePath !== undefined) api.basePath = basePath;
   if (defaultValidator !== undefined) api.defaultValidator = defaultValidator;

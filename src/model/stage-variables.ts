@@ -11,7 +11,13 @@ const REFERENCE = /stageVariables(?:\.get\(\s*['"]([A-Za-z0-9_]+)['"]\s*\)|\[\s*
 const MARKER = 'stageVariables';
 const MAX_DEPTH = 512;
 
-export function findStageVariableRefs(document: unknown): StageVariableRef[] {
+/**
+ * @param mayContain the loaded document's `mayContain` (load/may-contain.ts): when it rules the marker
+ *   out (no source text spells it, nor an escape, tag or made-up name that could), nothing can match
+ *   and the walk is skipped; Stripe's 4 MB spec has no stage variable and ~100,000 nodes to walk.
+ */
+export function findStageVariableRefs(document: unknown, mayContain?: (word: string) => boolean): StageVariableRef[] {
+  if (mayContain !== undefined && !mayContain(MARKER)) return [];
   const out: StageVariableRef[] = [];
   const path: string[] = [];
 

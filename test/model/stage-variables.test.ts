@@ -1,6 +1,10 @@
 // Every stageVariables reference, in every place and spelling, with its pointer.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/index.js';
 import { findStageVariableRefs } from '../../src/model/stage-variables.js';
 import { documentOf } from './helpers.js';
@@ -60,5 +64,36 @@ describe('stage variable references', () => {
       { name: 'x', pointer: '/a' },
       { name: 'y', pointer: '/k-stageVariables.y' },
     ]);
+  });
+});
+
+describe('stage variable references through load (the walk is skipped when the texts rule them out)', () => {
+  const HEAD = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\n';
+  const loadText = async (text: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'apigw-stagevars-'));
+    writeFileSync(path.join(dir, 'openapi.yaml'), text);
+    return load(path.join(dir, 'openapi.yaml'));
+  };
+
+  it('finds references spelled through escapes and tags, as a full walk does', async () => {
+    const cases: Array<[string, string]> = [
+      [`${HEAD}x-a: "\\x73tageVariables.hex"\n`, 'hex'],
+      [`${HEAD}x-a: "\\u0073tageVariables.unicode"\n`, 'unicode'],
+      [`${HEAD}x-a: "stage\\\n   Variables.joined"\n`, 'joined'],
+      [`%TAG !s! !stage\n---\n${HEAD}x-a: !s!Variables.tagged foo\n`, 'tagged'],
+    ];
+    for (const [text, name] of cases) {
+      const loaded = await loadText(text);
+      const found = normalize(loaded).stageVariableRefs;
+      expect(found.map((r) => r.name)).toEqual([name]);
+      expect(found).toEqual(findStageVariableRefs(loaded.document));
+    }
+  });
+
+  it('none when no text could spell one (backslashes only outside double quotes)', async () => {
+    const loaded = await loadText(`${HEAD}x-a: a \\ b\nx-b: 'stage Variables.x'\n`);
+    expect(loaded.mayContain!('stageVariables')).toBe(false);
+    expect(normalize(loaded).stageVariableRefs).toEqual([]);
+    expect(findStageVariableRefs(loaded.document)).toEqual([]);
   });
 });
