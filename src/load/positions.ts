@@ -17,29 +17,26 @@ const QUOTED_DOUBLE = 3;
 
 /** The first offset of a node, counting its anchor, tag and opening quote. -1 when it has no text. */
 function nodeStart(ev: Event): number {
-  let start = -1;
-  const take = (o: number): void => {
-    if (o >= 0 && (start === -1 || o < start)) start = o;
-  };
   switch (ev.type) {
     case EVENT_ID.SCALAR:
-      take(ev.style === QUOTED_SINGLE || ev.style === QUOTED_DOUBLE ? ev.valueStart - 1 : ev.valueStart);
-      take(ev.tagStart);
-      take(ev.anchorStart - 1); // anchorStart is just after `&`
-      break;
+      return earliest(earliest(earliest(-1, ev.style === QUOTED_SINGLE || ev.style === QUOTED_DOUBLE ? ev.valueStart - 1 : ev.valueStart), ev.tagStart), ev.anchorStart - 1); // anchorStart is just after `&`
     case EVENT_ID.MAPPING:
     case EVENT_ID.SEQUENCE:
-      take(ev.start);
-      take(ev.tagStart);
-      take(ev.anchorStart - 1);
-      break;
+      return earliest(earliest(earliest(-1, ev.start), ev.tagStart), ev.anchorStart - 1);
     case EVENT_ID.ALIAS:
-      take(ev.anchorStart - 1); // `*`
-      break;
+      return earliest(-1, ev.anchorStart - 1); // `*`
     default:
-      break;
+      return -1;
   }
-  return start;
+}
+
+/**
+ * The earlier of offset `a` (-1: none yet) and `b` (negative: none). A plain function rather than a
+ * closure made per event (Stripe has 209,000 events).
+ */
+function earliest(a: number, b: number): number {
+  if (b < 0) return a;
+  return a < 0 || b < a ? b : a;
 }
 
 /**
@@ -74,21 +71,23 @@ export function buildIndex(events: readonly Event[]): EventIndex {
     type: new Uint8Array(n), start: new Int32Array(n), end: new Int32Array(n),
     valueStart: new Int32Array(n), valueEnd: new Int32Array(n), scalar: new Int32Array(n),
   };
+  const { type, start, end, valueStart, valueEnd, scalar } = index;
   const open: number[] = [];
   for (let i = 0; i < n; i++) {
     const ev = events[i] as Event;
-    index.type[i] = ev.type;
-    index.start[i] = nodeStart(ev);
-    index.end[i] = i + 1;
-    if (ev.type === EVENT_ID.SCALAR) {
-      index.valueStart[i] = ev.valueStart;
-      index.valueEnd[i] = ev.valueEnd;
-      index.scalar[i] = packScalar(ev);
-    } else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE || ev.type === EVENT_ID.DOCUMENT) {
+    const t = ev.type;
+    type[i] = t;
+    start[i] = nodeStart(ev);
+    end[i] = i + 1;
+    if (t === EVENT_ID.SCALAR) {
+      valueStart[i] = ev.valueStart;
+      valueEnd[i] = ev.valueEnd;
+      scalar[i] = packScalar(ev);
+    } else if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE || t === EVENT_ID.DOCUMENT) {
       open.push(i);
-    } else if (ev.type === EVENT_ID.POP) {
-      const start = open.pop();
-      if (start !== undefined) index.end[start] = i + 1;
+    } else if (t === EVENT_ID.POP) {
+      const opened = open.pop();
+      if (opened !== undefined) end[opened] = i + 1;
     }
   }
   return index;
