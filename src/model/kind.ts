@@ -20,14 +20,15 @@ export function decideKind(root: Json, option: ApiKind | undefined): { kind: Api
     for (const path of Object.keys(paths)) {
       const item = paths[path];
       if (!isObject(item)) continue;
-      const itemPtr = child('/paths', path);
-      for (const [key] of OPERATION_KEYS) {
+      for (let k = 0; k < OPERATION_KEYS.length; k++) {
+        const key = (OPERATION_KEYS[k] as readonly [string, unknown])[0];
         const op = get(item, key);
         if (!isObject(op)) continue;
-        const opPtr = child(itemPtr, key);
-        if (key === 'x-amazon-apigateway-any-method' && get(op, 'isDefaultRoute') !== undefined) return http(`isDefaultRoute at ${child(opPtr, 'isDefaultRoute')}`);
+        // Pointers only for what is found: most operations have neither (Stripe: 468, none).
+        const opPtr = () => child(child('/paths', path), key);
+        if (key === 'x-amazon-apigateway-any-method' && get(op, 'isDefaultRoute') !== undefined) return http(`isDefaultRoute at ${child(opPtr(), 'isDefaultRoute')}`);
         const integration = get(op, 'x-amazon-apigateway-integration');
-        const resolved = integration === undefined ? undefined : deref(root, integration, child(opPtr, 'x-amazon-apigateway-integration'));
+        const resolved = integration === undefined ? undefined : deref(root, integration, child(opPtr(), 'x-amazon-apigateway-integration'));
         if (resolved && get(resolved.node, 'payloadFormatVersion') !== undefined) {
           return http(`payloadFormatVersion at ${child(resolved.pointer, 'payloadFormatVersion')}`);
         }
