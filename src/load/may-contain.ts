@@ -10,7 +10,7 @@
 //        holding a backslash answers "maybe"; in a YAML text, the double-quoted scalars holding one
 //        are decoded and searched;
 //      - tags: `!Sub x` becomes the key `Fn::Sub`, and tag handles (`%TAG`) and %-escapes build tag
-//        names: a YAML text holding `!` answers "maybe";
+//        names: a YAML text where some node has a tag (its position index knows) answers "maybe";
 //      - keys that are not strings in YAML (`~: x`, `.inf: x`, `1e3: x`) become `null`, `Infinity`,
 //        `1000`: a word spelled inside one of those answers "maybe" (digits are not letters);
 //   2. the content of a file read as text (its text, searched);
@@ -37,7 +37,7 @@ export function mayContain(word: string, files: Iterable<SourceFile>, madeUp: re
     if (text.includes(word)) return true;
     if (file.format === 'json' && text.includes('\\')) return true;
     if (file.format === 'yaml') {
-      if (text.includes('!')) return true;
+      if (file.positions.hasTags()) return true;
       if (file.positions.escapedScalarValues().some((value) => value.includes(word))) return true;
     }
   }

@@ -54,6 +54,8 @@ export interface EventIndex {
   valueEnd: Int32Array;
   /** style | chomping << 3 | fast << 5 | (indent + 1) << 6 (see packScalar). */
   scalar: Int32Array;
+  /** Some node has a tag (`!Sub`, `!!str`, …). */
+  tagged: boolean;
 }
 
 /** Set when the scalar's text is its value (js-yaml's `fast`: no quotes to undo, escapes or folding). */
@@ -69,10 +71,11 @@ export function buildIndex(events: readonly Event[]): EventIndex {
   const n = events.length;
   const index: EventIndex = {
     type: new Uint8Array(n), start: new Int32Array(n), end: new Int32Array(n),
-    valueStart: new Int32Array(n), valueEnd: new Int32Array(n), scalar: new Int32Array(n),
+    valueStart: new Int32Array(n), valueEnd: new Int32Array(n), scalar: new Int32Array(n), tagged: false,
   };
   const { type, start, end, valueStart, valueEnd, scalar } = index;
   const open: number[] = [];
+  let tagged = false;
   for (let i = 0; i < n; i++) {
     const ev = events[i] as Event;
     const t = ev.type;
@@ -83,13 +86,18 @@ export function buildIndex(events: readonly Event[]): EventIndex {
       valueStart[i] = ev.valueStart;
       valueEnd[i] = ev.valueEnd;
       scalar[i] = packScalar(ev);
-    } else if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE || t === EVENT_ID.DOCUMENT) {
+      if (ev.tagStart >= 0) tagged = true;
+    } else if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) {
+      open.push(i);
+      if (ev.tagStart >= 0) tagged = true;
+    } else if (t === EVENT_ID.DOCUMENT) {
       open.push(i);
     } else if (t === EVENT_ID.POP) {
       const opened = open.pop();
       if (opened !== undefined) end[opened] = i + 1;
     }
   }
+  index.tagged = tagged;
   return index;
 }
 
@@ -233,6 +241,11 @@ export class FilePositions {
     items = Int32Array.from(found);
     tables.set(sequence, items);
     return items;
+  }
+
+  /** Whether some node of this text has a tag (`!Sub x`, `!!str 1`, a `%TAG` handle's `!e!x`). */
+  hasTags(): boolean {
+    return this.getIndex().tagged;
   }
 
   /**

@@ -58,6 +58,11 @@ describe('mayContain', () => {
     expect(await answer({ 'openapi.yaml': `${HEAD}paths: {}\nx-a: !stage%56ariables.x foo\n` })).toEqual({ may: true, holds: true });
   });
 
+  it('a "!" that is no tag (in text, in quotes, in a block) rules nothing in', async () => {
+    const spec = `${HEAD}paths: {}\nx-a: First Step!\nx-b: "a != b"\nx-c: |\n  if !ok {}\n`;
+    expect(await answer({ 'openapi.yaml': spec })).toEqual({ may: false, holds: false });
+  });
+
   it('keys that are not strings in YAML read as null, true, Infinity', async () => {
     expect(await answer({ 'openapi.yaml': `${HEAD}paths: {}\nx-a:\n  ~: 1\n` }, 'null')).toEqual({ may: true, holds: true });
     expect(await answer({ 'openapi.yaml': `${HEAD}paths: {}\nx-a:\n  .inf: 1\n` }, 'Infinity')).toEqual({ may: true, holds: true });
