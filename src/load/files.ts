@@ -96,7 +96,7 @@ export class FileReader {
     if (cached) return cached;
     const hit = this.parseCache?.get(file, stats.mtimeMs, stats.size, asText);
     if (hit) return this.add(file, { ...hit, data: asText ? hit.data : cloneData(hit.data) }, asText);
-    const parsed = readAndParse(file, asText);
+    const parsed = readAndParse(file, stats.size, asText);
     // Stat again after reading: a file edited meanwhile must not be cached under its old stat.
     const after = this.parseCache ? statFile(file) : undefined;
     if (this.parseCache && after && after.mtimeMs === stats.mtimeMs && after.size === stats.size) {
@@ -138,9 +138,18 @@ export class FileReader {
   }
 }
 
-function readAndParse(file: string, asText: boolean): ParsedSource {
-  const text = readFileSync(file, 'utf8');
+function readAndParse(file: string, size: number, asText: boolean): ParsedSource {
+  const text = readText(file, size);
   return asText ? textSource(text) : parseSource(text, file);
+}
+
+/**
+ * The file's text. Both ways decode UTF-8 with V8's decoder (the same text, invalid bytes included);
+ * `readFileSync(file, 'utf8')` is quicker on small files, a Buffer decoded at once on files of a
+ * megabyte or more (Stripe's 4 MB spec: ~11.7 instead of ~14.7 ms).
+ */
+function readText(file: string, size: number): string {
+  return size >= 1024 * 1024 ? readFileSync(file).toString('utf8') : readFileSync(file, 'utf8');
 }
 
 /** A text file's content is its value, byte for byte (no BOM stripping, no newline changes). */
