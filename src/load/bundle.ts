@@ -10,9 +10,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApigwError } from '../errors.js';
-import type { OpenApiVersion, SourcePosition } from './types.js';
+import type { BrokenRef, OpenApiVersion, SourcePosition } from './types.js';
 import { childKind, DATA_KIND, declarationKeys, hoistSection, kindId, kindName, kindTable, type KindId, type NodeKind } from './context.js';
-import type { FileReader } from './files.js';
+import { MissingTargetError, type FileReader } from './files.js';
 import { childPointer, escapeToken, formatPointer, getAt, parsePointer, pointerToRef, setOwn } from './pointer.js';
 import { positionAtPointer, type SourceFile } from './source-file.js';
 import type { Mount } from './source-map.js';
@@ -42,6 +42,8 @@ interface KeptRef {
   written?: string;
   file: SourceFile;
   sourcePointer: string;
+  /** Where the object holding the `$ref` sits in the bundled document. */
+  bundledPointer: string;
 }
 
 const own = Object.prototype.hasOwnProperty;
@@ -49,6 +51,8 @@ const own = Object.prototype.hasOwnProperty;
 export class Bundler {
   private readonly queue: PendingRef[] = [];
   private readonly kept: KeptRef[] = [];
+  /** Every `$ref` whose target is missing (LoadedDocument.brokenRefs), in the order met. */
+  readonly broken: BrokenRef[] = [];
   readonly mounts = new Map<string, Mount>();
   /**
    * Every string the bundler wrote into the document that no source text may spell (names, keys and
@@ -168,6 +172,31 @@ export class Bundler {
 
   // ---- resolving ------------------------------------------------------------------------------
 
+  private unresolved: string | undefined;
+
+  /**
+   * Records an external `$ref` whose target is missing, and rewrites it to an internal `$ref` that
+   * names nothing. Left as written, it would be the only external ref of a bundled document (which
+   * promises none): APIGW-DOC-003 would report it a second time as "points outside this document",
+   * and its relative path would mean nothing once the bundle no longer sits beside that file. As a
+   * dangling internal ref it reads like a dangling `#/…` ref everywhere downstream: normalize's
+   * deref gives undefined, schema validation (OAS-001) accepts a Reference Object, and the object
+   * stays a `$ref` (not `{}`), so no rule reports a response or parameter missing its fields.
+   * OAS-002 reports it once, with the ref as written. Sibling keys (a description) are kept.
+   */
+  private recordExternalBroken(pending: PendingRef, message: string, position: SourcePosition): void {
+    if (this.unresolved === undefined) {
+      // A top-level extension key the document does not have, so the pointer surely names nothing.
+      let name = 'x-apigw-gen-unresolved-ref';
+      for (let n = 2; own.call(this.document, name); n++) name = `x-apigw-gen-unresolved-ref-${n}`;
+      this.unresolved = pointerToRef(`/${name}`);
+      this.madeUp.push(this.unresolved);
+    }
+    pending.refObject.$ref = this.unresolved;
+    this.written.add(pending.refObject);
+    this.broken.push({ pointer: pending.bundledPointer, ref: pending.ref, message, position });
+  }
+
   /** Resolves one `$ref`: at once when it points into the entry file, else by a promise (a file may be read). */
   private resolve(pending: PendingRef): Promise<void> | undefined {
     const { ref, file } = pending;
@@ -175,7 +204,7 @@ export class Bundler {
     const shorthand = this.shorthandPointer(pending);
     if (shorthand !== undefined && file === this.entry) {
       pending.refObject.$ref = this.refString(shorthand);
-      this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer });
+      this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return undefined;
     }
     const hash = shorthand !== undefined ? 0 : ref.indexOf('#');
@@ -192,7 +221,7 @@ export class Bundler {
     }
 
     if (location === '' && file === this.entry) {
-      this.kept.push({ ref, file, sourcePointer: pending.sourcePointer });
+      this.kept.push({ ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return undefined;
     }
     return this.resolveIn(pending, location, pointer, at);
@@ -201,7 +230,20 @@ export class Bundler {
   /** Resolves `pending` to the node at `pointer` of the file `location` names (its own file when ''). */
   private async resolveIn(pending: PendingRef, location: string, pointer: string, at: () => SourcePosition): Promise<void> {
     const { ref, file } = pending;
-    const target = location === '' ? file : await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
+    let target: SourceFile;
+    if (location === '') {
+      target = file;
+    } else {
+      try {
+        target = await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
+      } catch (error) {
+        // A file that does not exist is a missing target like a missing pointer: recorded, and the
+        // load goes on. Everything else the reader throws (refused, unreadable, unparsable) stays fatal.
+        if (!(error instanceof MissingTargetError)) throw error;
+        this.recordExternalBroken(pending, error.message, error.position ?? at());
+        return;
+      }
+    }
 
     if (target.asText) {
       // A mapping template or other text kept in its own file: its content, byte for byte, is the value.
@@ -222,12 +264,13 @@ export class Bundler {
       // when the bundled entry has that node, which is checked once everything is in place.
       pending.refObject.$ref = this.refString(pointer);
       this.written.add(pending.refObject);
-      this.kept.push({ ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer });
+      this.kept.push({ ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return;
     }
     if (!found.found) {
       const where = target === file ? 'this file' : target.key;
-      throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`, at());
+      this.recordExternalBroken(pending, `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`, at());
+      return;
     }
     const value = found.value;
 
@@ -418,12 +461,13 @@ export class Bundler {
     else setOwn(container, lastKey, ref);
     this.setHolder(pending, value);
     this.place(file, pointer, pending.bundledPointer);
-    // References still waiting inside the moved object now sit under its new place.
-    for (const waiting of this.queue) {
-      if (waiting.bundledPointer === from || waiting.bundledPointer.startsWith(from + '/')) {
-        waiting.bundledPointer = pending.bundledPointer + waiting.bundledPointer.slice(from.length);
-      }
-    }
+    // References still waiting inside the moved object, and those kept or recorded as broken, now
+    // sit under its new place.
+    const rebase = (at: string): string =>
+      at === from || at.startsWith(from + '/') ? pending.bundledPointer + at.slice(from.length) : at;
+    for (const waiting of this.queue) waiting.bundledPointer = rebase(waiting.bundledPointer);
+    for (const kept of this.kept) kept.bundledPointer = rebase(kept.bundledPointer);
+    for (const broken of this.broken) broken.pointer = rebase(broken.pointer);
   }
 
   private place(file: SourceFile, pointer: string, bundledPointer: string): void {
@@ -484,6 +528,7 @@ export class Bundler {
    * Internal references of the entry must point at something once everything is bundled in. Refs
    * share targets (Stripe: 2,500 refs to 800 nodes), so each target is followed once: a ref string
    * that resolved is not checked again, until a built-in model is declared (which changes the document).
+   * One that does not is recorded in `broken`, every one of them.
    */
   private checkKeptRefs(): void {
     const resolved = new Set<string>();
@@ -501,11 +546,13 @@ export class Bundler {
         resolved.clear();
         resolved.add(kept.ref);
       } else {
-        throw new ApigwError(
-          'BROKEN_REF',
-          `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
-          positionAtPointer(kept.file, childPointer(kept.sourcePointer, '$ref')),
-        );
+        // The `$ref` stays as it is (internal, dangling): normalize reads it as nothing there.
+        this.broken.push({
+          pointer: kept.bundledPointer,
+          ref: kept.written ?? kept.ref,
+          message: `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
+          position: positionAtPointer(kept.file, childPointer(kept.sourcePointer, '$ref')),
+        });
       }
     }
   }

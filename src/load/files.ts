@@ -50,7 +50,8 @@ export class FileReader {
   /**
    * The document a `$ref` points at. `target` is an absolute path or an http(s) URL.
    * @param at where the `$ref` is, for error messages (computed only on error)
-   * @throws REMOTE_REF, REF_OUTSIDE_ROOT, BROKEN_REF, PARSE_ERROR
+   * @throws MissingTargetError (a BROKEN_REF) when the local file does not exist; REMOTE_REF,
+   *   REF_OUTSIDE_ROOT, BROKEN_REF (cannot fetch, not a file, cannot stat), PARSE_ERROR otherwise
    */
   async readReferenced(target: string, ref: string, at: () => SourcePosition): Promise<SourceFile> {
     const cached = this.cache.get(target);
@@ -59,8 +60,7 @@ export class FileReader {
     if (!isInside(this.root, target)) {
       throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}`, at());
     }
-    const stats = statFile(target);
-    if (!stats) throw new ApigwError('BROKEN_REF', `$ref "${ref}": file not found: ${target}`, at());
+    const stats = statReferenced(target, ref, at);
     // A symbolic link inside the root may lead out of it.
     const real = this.realpathOf(target);
     if (real && !isInside(this.realRoot, real)) {
@@ -155,6 +155,35 @@ function readText(file: string, size: number): string {
 /** A text file's content is its value, byte for byte (no BOM stripping, no newline changes). */
 function textSource(text: string): ParsedSource {
   return { data: text, format: 'text', positions: new FilePositions(''), text };
+}
+
+/**
+ * A `$ref`'s target file does not exist. Thrown as a BROKEN_REF like the others, so callers that
+ * cannot go on without the file (a template's DefinitionUri) need not tell it apart; the bundler
+ * catches this one and records the ref instead (see LoadedDocument.brokenRefs).
+ */
+export class MissingTargetError extends ApigwError {
+  constructor(message: string, position?: SourcePosition) {
+    super('BROKEN_REF', message, position);
+  }
+}
+
+/**
+ * The stats of a referenced local file. Only "no such file" (ENOENT, or ENOTDIR when a folder on the
+ * way is a file) is a missing target; a folder, a permission error or any other failure means the
+ * spec cannot be read as it stands, so it stays fatal.
+ */
+function statReferenced(target: string, ref: string, at: () => SourcePosition): Stats {
+  let stats: Stats;
+  try {
+    stats = statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new MissingTargetError(`$ref "${ref}": file not found: ${target}`, at());
+    throw new ApigwError('BROKEN_REF', `$ref "${ref}": cannot read ${target}: ${code ?? (error as Error).message}`, at());
+  }
+  if (!stats.isFile()) throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${target} is not a file`, at());
+  return stats;
 }
 
 function statFile(file: string): Stats | undefined {

@@ -12,13 +12,14 @@ import { positionIn, type SourceFile } from './source-file.js';
 import { BundleSourceMap } from './source-map.js';
 import { detectVersion } from './version.js';
 
-export type { LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './types.js';
+export type { BrokenRef, LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './types.js';
 export { createLoadCache, type LoadCache } from './cache.js';
 
 /**
  * Reads an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; YAML or JSON; one file or many, or
  * embedded in a CloudFormation/SAM template), bundles its external `$ref`s in and records where
- * every node came from.
+ * every node came from. A `$ref` whose target is missing does not stop it: each is recorded in
+ * `brokenRefs` (see BrokenRef).
  * @throws ApigwError FILE_NOT_FOUND, PARSE_ERROR, NOT_OPENAPI, BROKEN_REF, REMOTE_REF, REF_OUTSIDE_ROOT —
  *   each with the file, line and column to fix
  */
@@ -59,6 +60,7 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     document,
     sourceMap: new BundleSourceMap(bundler.mounts),
     mayContain: (word) => mayContain(word, files, madeUp),
+    brokenRefs: bundler.broken,
   };
   if (embedded) loaded.embedded = embedded;
   return loaded;

@@ -38,6 +38,23 @@ export interface LoadOptions {
   cache?: LoadCache;
 }
 
+/**
+ * A `$ref` whose target is missing: no node at its pointer (in the entry or in a referenced file), or
+ * a referenced local file that does not exist. `load` records every one and goes on; the `$ref`
+ * object stays where it is (see Bundler.recordExternalBroken for what an external one becomes).
+ * Refs that cannot be followed for other reasons (refused, unreadable, malformed) still throw.
+ */
+export interface BrokenRef {
+  /** JSON pointer, in the bundled document, of the object holding the `$ref`. */
+  pointer: string;
+  /** The ref as written in its file. */
+  ref: string;
+  /** What is missing, e.g. `$ref "#/components/schemas/Pet": the document has no node at /components/schemas/Pet`. */
+  message: string;
+  /** Where the `$ref` is written: its original file (also a referenced file of a multi-file spec), line, column. */
+  position: SourcePosition;
+}
+
 /** Where the loaded definition sits in a CloudFormation/SAM template given as the entry. */
 export interface EmbeddedApiInfo {
   /** The API resource's logical id (`MyApi`). */
@@ -76,4 +93,9 @@ export interface LoadedDocument {
    * Absent on documents not made by `load` (callers then walk).
    */
   mayContain?: (word: string) => boolean;
+  /**
+   * Every `$ref` whose target is missing, in the order met (see BrokenRef); empty when all resolve.
+   * Always set by `load`; absent on documents built in code (read as none).
+   */
+  brokenRefs?: BrokenRef[];
 }

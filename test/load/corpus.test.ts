@@ -10,9 +10,20 @@ import { expectApigwError, expectSelfContained, sharedDir } from './helpers.js';
 const EXPECTED_FAILURES: Record<string, { code: string; line: number; column: number; message: RegExp }> = {
   // moto's test of an invalid version: `"openapi": "2.0.0"` is neither Swagger 2.0 nor OpenAPI 3.x
   'getmoto__moto__test-api-invalid-version.json': { code: 'NOT_OPENAPI', line: 2, column: 2, message: /unsupported OpenAPI version "2\.0\.0"/ },
+};
+
+/**
+ * Documents that load with `$ref`s pointing at nothing, recorded in brokenRefs (reported by lint as
+ * OAS-002): where each ref is, and what is missing.
+ */
+const EXPECTED_BROKEN_REFS: Record<string, Array<{ pointer: string; ref: string; line: number; column: number; message: RegExp }>> = {
   // SAM's error cases refer to a schema `abcd` that the document does not declare
-  'sam__error_swagger_security_not_dict__AccessingPartyAPI.json': { code: 'BROKEN_REF', line: 10, column: 10, message: /\$ref "abcd" \(short for "#\/components\/schemas\/abcd"\)/ },
-  'sam__error_swagger_security_not_dict_with_api_key_required__AccessingPartyAPI.json': { code: 'BROKEN_REF', line: 10, column: 10, message: /\$ref "abcd"/ },
+  'sam__error_swagger_security_not_dict__AccessingPartyAPI.json': [
+    { pointer: '/paths/~1path/put/responses/201/content/application~1json/schema', ref: 'abcd', line: 10, column: 10, message: /^\$ref "abcd" \(short for "#\/components\/schemas\/abcd"\): the document has no node at \/components\/schemas\/abcd$/ },
+  ],
+  'sam__error_swagger_security_not_dict_with_api_key_required__AccessingPartyAPI.json': [
+    { pointer: '/paths/~1path/put/responses/201/content/application~1json/schema', ref: 'abcd', line: 10, column: 10, message: /^\$ref "abcd" \(short for "#\/components\/schemas\/abcd"\)/ },
+  ],
 };
 
 function corpusEntries(dir: string): string[] {
@@ -42,7 +53,14 @@ for (const dir of ['apigw', 'apigw-sam']) {
       const loaded = await load(entry);
       const top = loaded.document.openapi ?? loaded.document.swagger;
       expect(String(top)).toMatch(loaded.version === '2.0' ? /^2(\.0)?$/ : new RegExp(`^${loaded.version.replace('.', '\\.')}`));
-      expectSelfContained(loaded.document);
+      const broken = EXPECTED_BROKEN_REFS[key] ?? [];
+      expect(loaded.brokenRefs?.map((b) => ({ pointer: b.pointer, ref: b.ref, position: b.position }))).toEqual(
+        broken.map((b) => ({ pointer: b.pointer, ref: b.ref, position: { file: entry, line: b.line, column: b.column } })),
+      );
+      broken.forEach((b, i) => expect(loaded.brokenRefs?.[i]?.message).toMatch(b.message));
+      // Apart from the recorded ones, every ref resolves inside the bundle.
+      const recorded = new Set(broken.map((b) => b.pointer));
+      expectSelfContained(loaded.document, recorded);
       expect(loaded.sourceMap.lookup('/paths')?.file).toBe(entry);
     });
   });

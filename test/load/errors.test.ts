@@ -70,33 +70,93 @@ describe('bad input', () => {
     expect((await expectApigwError(load(path.join(dir, 'empty.yaml')))).code).toBe('NOT_OPENAPI');
   });
 
-  it('a $ref to a missing file → BROKEN_REF at the $ref', async () => {
-    const dir = writeTree({ 'api.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths/missing.yaml\n` });
-    const error = await expectApigwError(load(path.join(dir, 'api.yaml')));
-    expect(error.code).toBe('BROKEN_REF');
-    expect(error.message).toContain('paths/missing.yaml');
-    expect(error.position).toEqual({ file: path.join(dir, 'api.yaml'), line: 5, column: 5 });
+  // A missing target is not fatal: load records it (LoadedDocument.brokenRefs) and goes on, so lint
+  // can report every one as OAS-002 (test/cli/broken-refs.test.ts runs that through the CLI).
+  it('a $ref to a missing file → recorded at the $ref, the load goes on', async () => {
+    const dir = writeTree({ 'api.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths/missing.yaml\n  /b:\n    get: {responses: {"200": {description: ok}}}\n` });
+    const loaded = await load(path.join(dir, 'api.yaml'));
+    expect(loaded.brokenRefs).toEqual([{
+      pointer: '/paths/~1a',
+      ref: 'paths/missing.yaml',
+      message: `$ref "paths/missing.yaml": file not found: ${path.join(dir, 'paths/missing.yaml')}`,
+      position: { file: path.join(dir, 'api.yaml'), line: 5, column: 5 },
+    }]);
+    // the rest is read, and the ref stays a ref (internal, naming nothing: see Bundler.recordExternalBroken)
+    expect((loaded.document.paths as any)['/b'].get.responses['200'].description).toBe('ok');
+    expect(Object.keys((loaded.document.paths as any)['/a'])).toEqual(['$ref']);
+    expect((loaded.document.paths as any)['/a'].$ref).toMatch(/^#\//);
+    expect(loaded.files).toEqual([path.join(dir, 'api.yaml')]);
   });
 
-  it('a $ref to a missing pointer in another file → BROKEN_REF at the $ref, in the file that has it', async () => {
+  it('a $ref to a missing pointer in another file → recorded at the $ref, in the file that has it', async () => {
     const dir = writeTree({
       'api.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths/a.yaml\n`,
-      'paths/a.yaml': 'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: "../schemas.yaml#/Nope"}\n',
+      'paths/a.yaml': 'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: "../schemas.yaml#/Nope", description: kept}\n',
       'schemas.yaml': 'Pet: {type: object}\n',
     });
-    const error = await expectApigwError(load(path.join(dir, 'api.yaml')));
-    expect(error.code).toBe('BROKEN_REF');
-    expect(error.message).toContain('/Nope');
-    expect(error.position).toEqual({ file: path.join(dir, 'paths/a.yaml'), line: 7, column: 20 });
+    const loaded = await load(path.join(dir, 'api.yaml'));
+    const pointer = '/paths/~1a/get/responses/200/content/application~1json/schema';
+    expect(loaded.brokenRefs).toEqual([{
+      pointer,
+      ref: '../schemas.yaml#/Nope',
+      message: `$ref "../schemas.yaml#/Nope": ${path.join(dir, 'schemas.yaml')} has no node at /Nope`,
+      position: { file: path.join(dir, 'paths/a.yaml'), line: 7, column: 20 },
+    }]);
+    // no external ref is left behind (APIGW-DOC-003 would report it again); the sibling key stays
+    const schema = (loaded.document.paths as any)['/a'].get.responses['200'].content['application/json'].schema;
+    expect(schema.$ref.startsWith('#/')).toBe(true);
+    expect(schema.description).toBe('kept');
+    expect(loaded.sourceMap.lookup(pointer)?.file).toBe(path.join(dir, 'paths/a.yaml'));
   });
 
-  it('a broken internal $ref → BROKEN_REF at the $ref', async () => {
+  it('a broken internal $ref → recorded at the $ref, kept as written', async () => {
     const dir = writeTree({
       'api.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { $ref: '#/components/responses/Gone' } } } } } }, null, 2),
     });
-    const error = await expectApigwError(load(path.join(dir, 'api.json')));
-    expect(error.code).toBe('BROKEN_REF');
-    expect(error.position).toEqual({ file: path.join(dir, 'api.json'), line: 12, column: 13 });
+    const loaded = await load(path.join(dir, 'api.json'));
+    expect(loaded.brokenRefs).toEqual([{
+      pointer: '/paths/~1a/get/responses/200',
+      ref: '#/components/responses/Gone',
+      message: '$ref "#/components/responses/Gone": the document has no node at /components/responses/Gone',
+      position: { file: path.join(dir, 'api.json'), line: 12, column: 13 },
+    }]);
+    expect((loaded.document.paths as any)['/a'].get.responses['200']).toEqual({ $ref: '#/components/responses/Gone' });
+  });
+
+  it('every broken $ref is recorded, of every kind, in the entry and in referenced files', async () => {
+    const dir = writeTree({
+      'api.yaml': `${HEAD}paths:\n  /a:\n    get:\n      parameters: [{$ref: '#/components/parameters/Nope'}]\n      responses: {"200": {$ref: '#/components/responses/Gone'}}\n  /b:\n    $ref: paths/b.yaml\n  /c:\n    $ref: paths/c.yaml\ncomponents:\n  schemas:\n    Pet: {$ref: schemas.yaml#/Pet}\n    Owner: {$ref: schemas.yaml#/Owner}\n`,
+      'paths/b.yaml': 'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: "#/components/schemas/Entry"}\n',
+      'schemas.yaml': 'Pet:\n  type: object\n  properties:\n    tag: {$ref: "tags.yaml"}\n',
+    });
+    const loaded = await load(path.join(dir, 'api.yaml'));
+    const where = (b: { pointer: string; position: { file: string; line: number; column: number } }) =>
+      `${b.pointer} ${path.relative(dir, b.position.file)}:${b.position.line}:${b.position.column}`;
+    expect(loaded.brokenRefs?.map(where).sort()).toEqual([
+      '/components/schemas/Owner api.yaml:15:13', // no /Owner in schemas.yaml
+      '/components/schemas/Pet/properties/tag schemas.yaml:4:11', // tags.yaml does not exist
+      '/paths/~1a/get/parameters/0 api.yaml:6:21', // internal, entry
+      '/paths/~1a/get/responses/200 api.yaml:7:27', // internal, entry
+      '/paths/~1b/get/responses/200/content/application~1json/schema paths/b.yaml:7:20', // entry-relative ref written in another file
+      '/paths/~1c api.yaml:11:5', // paths/c.yaml does not exist
+    ]);
+    // what resolves is bundled as usual
+    expect((loaded.document.components as any).schemas.Pet.type).toBe('object');
+  });
+
+  it('a $ref to a folder, or with malformed percent-encoding, or a non-pointer fragment, is still fatal', async () => {
+    const dir = writeTree({
+      'folder.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths\n`,
+      'paths/x.yaml': 'get: {}\n',
+      'percent.yaml': `${HEAD}paths:\n  /a:\n    $ref: 'x%zz.yaml'\n`,
+      'anchor.yaml': `${HEAD}components:\n  schemas:\n    A: {$ref: '#pet'}\n`,
+    });
+    const folder = await expectApigwError(load(path.join(dir, 'folder.yaml')));
+    expect(folder.code).toBe('BROKEN_REF');
+    expect(folder.message).toMatch(/is not a file/);
+    expect(folder.position).toEqual({ file: path.join(dir, 'folder.yaml'), line: 5, column: 5 });
+    expect((await expectApigwError(load(path.join(dir, 'percent.yaml')))).message).toMatch(/malformed percent-encoding/);
+    expect((await expectApigwError(load(path.join(dir, 'anchor.yaml')))).message).toMatch(/only JSON pointer fragments/);
   });
 
   it('a $ref outside the root → REF_OUTSIDE_ROOT, also through a symbolic link and with an explicit root', async () => {

@@ -87,9 +87,11 @@ describe('text $refs', () => {
     const outside = writeTree({ 'api/api.yaml': API.replace('./templates/create.vtl', '../secret.vtl'), 'secret.vtl': '#set($a = 1)', 'api/templates/response.vtl': 'x', 'api/docs/intro.md': 'x' });
     const refused = await expectApigwError(load(path.join(outside, 'api/api.yaml')));
     expect(refused.code).toBe('REF_OUTSIDE_ROOT');
+    // A missing text file is a missing target like any other: recorded, and the load goes on.
     const missing = writeTree({ 'api.yaml': API, 'templates/response.vtl': 'x', 'docs/intro.md': 'x' });
-    const broken = await expectApigwError(load(path.join(missing, 'api.yaml')));
-    expect(broken.code).toBe('BROKEN_REF');
-    expect(broken.message).toMatch(/file not found: .*create\.vtl/);
+    const loaded = await load(path.join(missing, 'api.yaml'));
+    expect(loaded.brokenRefs).toHaveLength(1);
+    expect(loaded.brokenRefs?.[0]?.message).toMatch(/file not found: .*create\.vtl/);
+    expect(loaded.brokenRefs?.[0]?.position.file).toBe(path.join(missing, 'api.yaml'));
   });
 });
