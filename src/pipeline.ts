@@ -1,6 +1,7 @@
 // The pipeline composed: load → normalize → lint → emit → write. The CLI and the public API call
 // these; each step is also exported on its own from src/index.ts.
 
+import { ApigwError } from './errors.js';
 import { load } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
@@ -96,6 +97,9 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   let diagnostics = demoteResolved(linted, demotable);
   const stopped = (): BuildOutcome => ({ document, api, diagnostics, stoppedByLint: true, orphanedHandlers: [] });
   if (diagnostics.some((d) => d.severity === 'error')) return stopped();
+  // Lint skipped (--no-lint), or OAS-002 turned off or baselined: still nothing is emitted from a
+  // document whose refs point at nothing.
+  refuseBrokenRefs(document);
 
   const { emitWithReport, orphanedImplementations } = await import('./emit/index.js');
   const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
@@ -108,6 +112,19 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const orphanedHandlers = targets.includes('handlers') ? orphanedImplementations(api, previousHandlerStubs(options.out)) : [];
   const written = write(files, options.out, { check: options.check === true });
   return { document, api, diagnostics, stoppedByLint: false, written, orphanedHandlers, ...(gatewayChanges ? { gatewayChanges } : {}) };
+}
+
+/**
+ * Throws BROKEN_REF at the first `$ref` whose target is missing, as `load` did before it learnt to
+ * record them: emitters would generate from a document with holes (a schema, response or
+ * integration silently absent). The message says how many there are and where to see them all.
+ */
+export function refuseBrokenRefs(document: LoadedDocument): void {
+  const broken = document.brokenRefs ?? [];
+  const first = broken[0];
+  if (first === undefined) return;
+  const more = broken.length > 1 ? ` (and ${broken.length - 1} more broken $ref${broken.length === 2 ? '' : 's'}: \`apigw-gen lint\` lists them all)` : '';
+  throw new ApigwError('BROKEN_REF', `${first.message}${more}`, first.position);
 }
 
 function demoteResolved(diagnostics: Diagnostic[], ruleIds: ReadonlySet<string>): Diagnostic[] {

@@ -46,6 +46,10 @@ export async function loadTemplateSource(ref: string, cwd: string): Promise<Temp
     throw new ApigwError('USAGE', `"${pointer}" is not a JSON pointer (it must start with "/", e.g. spec.yaml#/paths/~1pets/post/…)`);
   }
   const doc = await load(file);
+  // A template behind a `$ref` that points at nothing (a missing .vtl file, say) cannot be rendered:
+  // say which ref, where, as `build` does. Broken refs elsewhere in the spec do not matter here.
+  const broken = doc.brokenRefs?.find((b) => pointer === b.pointer || pointer.startsWith(`${b.pointer}/`));
+  if (broken) throw new ApigwError('BROKEN_REF', broken.message, broken.position);
   const found = getAt(doc.document, tokens);
   const position = doc.sourceMap.lookup(pointer);
   if (!found.found) throw new ApigwError('USAGE', `nothing at ${pointer} in ${file}`, position);

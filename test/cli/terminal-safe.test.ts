@@ -47,12 +47,20 @@ function project(spec: string): string {
 }
 
 describe('terminal-safe CLI output', () => {
-  it('a $ref naming a hostile file: the error is escaped (lint, build, routes)', () => {
+  it('a $ref naming a hostile (missing) file: the message is escaped (lint, build, build --no-lint, routes)', () => {
     const dir = project(HOSTILE_REF);
-    for (const args of [['lint', 'api.yaml'], ['build', 'api.yaml'], ['routes', 'api.yaml']]) {
+    // A missing target is an OAS-002 lint error (exit 1; build stops on it), refused by --no-lint
+    // builds (exit 2) and a warning of routes (exit 0): the file name is escaped everywhere.
+    const cases: Array<[string[], number, 'stdout' | 'stderr']> = [
+      [['lint', 'api.yaml'], 1, 'stdout'],
+      [['build', 'api.yaml'], 1, 'stderr'],
+      [['build', 'api.yaml', '--no-lint'], 2, 'stderr'],
+      [['routes', 'api.yaml'], 0, 'stderr'],
+    ];
+    for (const [args, code, stream] of cases) {
       const r = run(args, dir);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('\\u001b]0;pwned\\u0007');
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r[stream], args.join(' ')).toContain('\\u001b]0;pwned\\u0007');
       expect(controlCharacters(r.stderr)).toEqual([]);
       expect(controlCharacters(r.stdout)).toEqual([]);
     }

@@ -1,6 +1,7 @@
 // `apigw-gen routes <spec>`: the API at a glance, one row per route.
 
 import type { Argv, CommandModule } from 'yargs';
+import { ApigwError } from '../../errors.js';
 import { loadApi } from '../../pipeline.js';
 import { formatRoutesJson, formatRoutesTable, routeRows } from '../../report/routes.js';
 import { plainTextIo } from '../errors.js';
@@ -29,7 +30,15 @@ export async function runRoutes(args: RoutesArgs, ctx: CliContext): Promise<numb
   // JSON.stringify leaves C1 controls (0x7f–0x9f) raw; escaped as \uXXXX the JSON means the same.
   const io = plainTextIo(ctx.io);
   const { spec, config } = resolveSpecAndConfig(args, io);
-  const { api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
+  const { api, document } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
+  // A listing is still useful with holes in it (as lint goes on past them); the holes are said on
+  // stderr, so the table or JSON on stdout stays as consumers expect.
+  const broken = document.brokenRefs ?? [];
+  const first = broken[0];
+  if (first !== undefined) {
+    const where = new ApigwError('BROKEN_REF', first.message, first.position).format();
+    io.err(`apigw-gen: warning: ${broken.length} $ref${broken.length === 1 ? '' : 's'} point${broken.length === 1 ? 's' : ''} at nothing, so what they stand for is missing below (\`apigw-gen lint\` lists them all); first: ${where}\n`);
+  }
   const rows = routeRows(api);
   io.out(args.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows));
   return 0;

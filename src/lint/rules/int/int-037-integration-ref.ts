@@ -26,7 +26,7 @@ export const apigwInt037: Rule = {
         return;
       }
       const name = unescapeToken(ref.slice(PREFIX.length));
-      // A dangling ref normally stops the loader first (BROKEN_REF); this covers documents built in code.
+      // A dangling ref is reported here only: OAS-002 leaves refs into PREFIX from route integrations to this rule.
       if (hasKey(defined, name) && isRecord(own(defined, name))) return;
       ctx.report({ pointer, message: `The integration $ref ${JSON.stringify(ref)} names no integration object, so ${route.key} has no integration.${listed}` });
     },

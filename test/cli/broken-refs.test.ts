@@ -1,0 +1,158 @@
+// A $ref whose target is missing, through the real CLI: lint lists every one as OAS-002 (exit 1) in
+// every format; build stops on them (exit 1) and, with --no-lint, refuses to generate (exit 2);
+// routes lists what is there and warns; vtl render refuses a template behind a broken ref.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildDist, hasStackTrace, run } from './helpers.js';
+
+const MOCK = [
+  '      x-amazon-apigateway-integration:',
+  '        type: mock',
+  "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+  "        responses: {default: {statusCode: '200'}}",
+].join('\n');
+
+const FILES: Record<string, string> = {
+  'api.yaml': [
+    'openapi: 3.0.1',
+    'info: {title: x, version: "1"}',
+    'paths:',
+    '  /pets:',
+    '    get:',
+    '      operationId: listPets',
+    '      responses:',
+    '        "200":',
+    '          description: ok',
+    '          content:',
+    "            application/json: {schema: {$ref: '#/components/schemas/Pett'}}",
+    MOCK,
+    '  /owners:',
+    '    $ref: paths/owners.yaml',
+    '  /vets:',
+    '    $ref: paths/vets.yaml',
+    'components:',
+    '  schemas:',
+    '    Pet: {type: object}',
+    '',
+  ].join('\n'),
+  'paths/owners.yaml': [
+    'get:',
+    '  operationId: listOwners',
+    '  responses:',
+    '    "200":',
+    '      description: ok',
+    '      content:',
+    "        application/json: {schema: {$ref: '../schemas.yaml#/Owner'}}",
+    '  x-amazon-apigateway-integration:',
+    '    type: mock',
+    '    requestTemplates:',
+    '      application/json: {$ref: ../templates/missing.vtl}',
+    "    responses: {default: {statusCode: '200'}}",
+    '',
+  ].join('\n'),
+  'schemas.yaml': 'Person: {type: object}\n',
+};
+
+const temps: string[] = [];
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apigw-gen-broken-refs-'));
+  temps.push(dir);
+  for (const [rel, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** The broken refs of FILES: pointer of the diagnostic, file:line:column of the $ref. */
+const EXPECTED = [
+  '/paths/~1owners/get/responses/200/content/application~1json/schema/$ref paths/owners.yaml:7:37',
+  '/paths/~1owners/get/x-amazon-apigateway-integration/requestTemplates/application~1json/$ref paths/owners.yaml:11:26',
+  '/paths/~1pets/get/responses/200/content/application~1json/schema/$ref api.yaml:11:41',
+  '/paths/~1vets/$ref api.yaml:19:5',
+];
+
+beforeAll(() => buildDist());
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('broken $refs', () => {
+  it('lint --format json lists every one as OAS-002 with file, line and column; exit 1', () => {
+    const dir = project();
+    const r = run(['lint', 'api.yaml', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { diagnostics: Array<{ ruleId: string; severity: string; pointer: string; file: string; line: number; column: number; message: string }> };
+    const oas002 = out.diagnostics.filter((d) => d.ruleId === 'OAS-002');
+    expect(oas002.map((d) => `${d.pointer} ${d.file}:${d.line}:${d.column}`).sort()).toEqual(EXPECTED);
+    expect(oas002.every((d) => d.severity === 'error')).toBe(true);
+    expect(oas002.find((d) => d.file === 'api.yaml' && d.line === 19)?.message).toMatch(/\$ref "paths\/vets\.yaml": file not found: .*vets\.yaml: create that file/);
+    expect(oas002.find((d) => d.line === 7)?.message).toMatch(/schemas\.yaml has no node at \/Owner/);
+    // no second report of the same refs
+    expect(out.diagnostics.filter((d) => d.ruleId === 'APIGW-DOC-003' && d.severity === 'error')).toEqual([]);
+  });
+
+  it('sarif and github output carry them too', () => {
+    const dir = project();
+    const sarif = run(['lint', 'api.yaml', '--format', 'sarif'], dir);
+    expect(sarif.code).toBe(1);
+    const results = (JSON.parse(sarif.stdout).runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }>)
+      .filter((x) => x.ruleId === 'OAS-002');
+    expect(results.map((x) => {
+      const loc = x.locations[0]!.physicalLocation;
+      return `${loc.artifactLocation.uri}:${loc.region.startLine}:${loc.region.startColumn} ${x.level}`;
+    }).sort()).toEqual(['api.yaml:11:41 error', 'api.yaml:19:5 error', 'paths/owners.yaml:11:26 error', 'paths/owners.yaml:7:37 error']);
+    const github = run(['lint', 'api.yaml', '--format', 'github'], dir);
+    expect(github.code).toBe(1);
+    const lines = github.stdout.split('\n').filter((l) => l.includes('OAS-002'));
+    expect(lines).toHaveLength(4);
+    expect(lines.some((l) => l.startsWith('::error file=paths/owners.yaml,line=7,col=37'))).toBe(true);
+  });
+
+  it('build stops on them (exit 1); --no-lint refuses to generate (exit 2) at the first one, writing nothing', () => {
+    const dir = project();
+    const stopped = run(['build', 'api.yaml'], dir);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/OAS-002/);
+    expect(stopped.stderr).toMatch(/build stopped: \d+ lint errors?/);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+
+    const forced = run(['build', 'api.yaml', '--no-lint'], dir);
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toBe('');
+    expect(hasStackTrace(forced.stderr)).toBe(false);
+    // one line: file:line:col of the first broken ref met, what is missing, how many more
+    expect(forced.stderr.trim().split('\n')).toHaveLength(1);
+    expect(forced.stderr).toMatch(/^apigw-gen: .*\.yaml:\d+:\d+: \$ref "[^"]+": .*\(and 3 more broken \$refs: `apigw-gen lint` lists them all\)$/m);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+  });
+
+  it('build with OAS-002 turned off still refuses to generate (exit 2)', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { rules: { 'OAS-002': 'off' } } }));
+    const r = run(['build', 'api.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\$ref ".*"/);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+  });
+
+  it('routes lists what is there (exit 0) and warns on stderr with the first one', () => {
+    const dir = project();
+    const r = run(['routes', 'api.yaml', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ method: string; path: string }>;
+    expect(rows.map((x) => `${x.method} ${x.path}`).sort()).toEqual(['GET /owners', 'GET /pets']);
+    expect(r.stderr).toMatch(/^apigw-gen: warning: 4 \$refs point at nothing.*first: .*\.yaml:\d+:\d+: \$ref/m);
+  });
+
+  it('vtl render refuses a template behind a broken ref, at the $ref (exit 2)', () => {
+    const dir = project();
+    const r = run(['vtl', 'render', 'api.yaml#/paths/~1owners/get/x-amazon-apigateway-integration/requestTemplates/application~1json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/paths\/owners\.yaml:11:26: \$ref "\.\.\/templates\/missing\.vtl": file not found/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
