@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from '../bin/dist-build.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repo, '../shared');
@@ -28,7 +29,7 @@ const TOOLS = {
   // The bundled CLI's main (dist-cli/, what bin/apigw-gen.js runs), built once below: bin/apigw-gen.js
   // would also rebuild whenever a source file changed, which in a tree others are editing makes runs
   // measure the transpiler.
-  'apigw-gen': (spec) => [process.execPath, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(path.join(repo, 'dist-cli/main.js'))}); process.exitCode = await main(['lint', ${JSON.stringify(spec)}, '--format', 'json']);`],
+  'apigw-gen': (spec) => [process.execPath, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(cliEntry())}); process.exitCode = await main(['lint', ${JSON.stringify(spec)}, '--format', 'json']);`],
   redocly: (spec) => [path.join(repo, 'node_modules/.bin/redocly'), 'lint', spec, '--extends', 'recommended', '--format', 'json'],
   spectral: (spec) => [path.join(repo, 'node_modules/.bin/spectral'), 'lint', spec, '--ruleset', path.join(repo, 'bench/.spectral.yaml'), '--format', 'json'],
 };

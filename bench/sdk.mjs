@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliEntry } from '../bin/dist-build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -89,8 +90,15 @@ async function main() {
     console.log(`skipped: ${STRIPE} not found`);
     return;
   }
+  let cli;
+  try {
+    cli = cliEntry();
+  } catch {
+    console.error('sdk bench: the CLI is not built; run `node bin/build.js` (npm run bench does)');
+    process.exitCode = 1;
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'apigw-bench-sdk-'));
-  const cli = join(root, 'dist-cli/main.js');
   const oats = join(root, 'node_modules/openapi-typescript/bin/cli.js');
   const cases = [
     { name: 'apigw-gen build --targets sdk', script: cli, out: join(work, 'sdk'), args: (out) => ['build', STRIPE, '--no-lint', '--targets', 'sdk', '--out', out], size: (out) => dirSize(join(out, 'sdk')) },
@@ -101,11 +109,6 @@ async function main() {
     console.log(`skipped ${c.name}: ${c.script} not found`);
     return false;
   });
-  if (!existsSync(cli)) {
-    console.error('sdk bench: dist/ is missing; run `node bin/build.js` (npm run bench does)');
-    process.exitCode = 1;
-    return;
-  }
 
   const results = new Map(cases.map((c) => [c, []]));
   const sizes = new Map();

@@ -1,19 +1,25 @@
-// Shared by bin/build.js and bin/apigw-gen.js: when src/ changed, transpile src → dist/ (the library,
-// one module per source file) and bundle the CLI from dist/ into dist-cli/ (what bin/apigw-gen.js runs).
+// Shared by bin/build.js and bin/apigw-gen.js: when the sources changed, transpile src → dist/ (the
+// library, one module per source file) and bundle the CLI from dist/ into dist-cli/<build id>/ (what
+// bin/apigw-gen.js runs).
 //
 // Why a bundle: the CLI imports ~220 modules (ours and its dependencies'); Node's ES module loader
 // resolves, reads and links each one, ~60 ms of every `apigw-gen lint` run. Bundled into a few
 // chunks it loads in a fraction of that. Chunks are split at the CLI's dynamic imports, so a command
-// still loads only its own code (`lint` no emitter, `--help` no command). dist-cli/ sits one folder
-// below the package root like src/ and dist/, so URLs relative to a module (src/package-files.ts)
-// find templates/ and schemas/ from all three.
+// still loads only its own code (`lint` no emitter, `--help` no command). dist-cli/<id>/ sits two
+// folders below the package root, so modules find templates/ and schemas/ through
+// src/package-files.ts, which is told where the root is (see there).
 //
-// Safe for concurrent runs: dist/ is never removed or swapped. Each file is written to a temp file
-// beside it and renamed into place (atomic), files whose content is unchanged are left alone, and
-// the stamp is written last. A CLI that starts mid-rebuild sees a stale stamp, so it rebuilds too
-// (writing the same contents) before importing anything from dist/: it never runs a half-built
-// dist, and there is never a moment without dist/.
-import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
+// Safe for concurrent runs:
+// - dist/ is never removed or swapped. Each file is written to a temp file beside it and renamed
+//   into place (atomic), files whose content is unchanged are left alone, and the stamp is written
+//   last. A CLI that starts mid-rebuild sees a stale stamp, so it rebuilds too (writing the same
+//   contents) before importing anything: it never runs a half-built dist.
+// - Each bundle is immutable, in a folder named after its contents, written under a temp name and
+//   renamed into place whole. A running CLI keeps loading its chunks from its own folder (bundlers
+//   rename exports between chunks, so chunks of two builds must never meet), and the stamp names
+//   the folder new runs use. Older folders are removed only when unused for PRUNE_AFTER_MS.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync, unlinkSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +28,10 @@ const srcDir = join(root, 'src');
 const distDir = join(root, 'dist');
 const cliDir = join(root, 'dist-cli');
 const stampFile = join(distDir, '.stamp');
-/** Written beside the CLI's chunks: which of our modules each chunk holds (read by tests and for debugging). */
-export const CHUNK_MANIFEST = 'chunks.json';
+/** Besides src/: what else the build is made from (the bundle holds our dependencies' code too). */
+const BUILD_INPUTS = [fileURLToPath(import.meta.url), join(root, 'package-lock.json')];
+/** A CLI still running from an older bundle has loaded what it needs long before this. */
+const PRUNE_AFTER_MS = 10 * 60 * 1000;
 let tempCounter = 0;
 
 function listSources(dir, out = []) {
@@ -51,14 +59,35 @@ function listFiles(dir, out = []) {
   return out;
 }
 
-/** A cheap fingerprint of src: every file's path, size and mtime. */
+/** A cheap fingerprint of the build's inputs: every file's path, size and mtime. */
 function fingerprint(files) {
-  return files.map((f) => { const s = statSync(f); return `${relative(root, f)}:${s.size}:${s.mtimeMs}`; }).join('\n');
+  return files.filter((f) => existsSync(f)).map((f) => { const s = statSync(f); return `${relative(root, f)}:${s.size}:${s.mtimeMs}`; }).join('\n');
+}
+
+function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A source checkout (src/ present) rebuilds when stale; an installed package runs what it ships. */
+export function isSourceCheckout() {
+  return existsSync(srcDir);
 }
 
 export function distIsFresh() {
-  if (!existsSync(stampFile)) return false;
-  return readFileSync(stampFile, 'utf8') === fingerprint(listSources(srcDir));
+  const stamp = readStamp();
+  if (!stamp || typeof stamp.cli !== 'string' || !existsSync(join(cliDir, stamp.cli, 'main.js'))) return false;
+  return stamp.sources === fingerprint([...listSources(srcDir), ...BUILD_INPUTS]);
+}
+
+/** The bundled CLI's entry module of the current build (as the stamp names it). */
+export function cliEntry() {
+  const stamp = readStamp();
+  if (!stamp || typeof stamp.cli !== 'string') throw new Error('apigw-gen: the CLI is not built (run `node bin/build.js`)');
+  return join(cliDir, stamp.cli, 'main.js');
 }
 
 /** Writes `text` to `target` atomically, unless it already holds exactly that. */
@@ -78,7 +107,7 @@ export async function buildDist() {
   const ts = (await import('typescript')).default;
   const files = listSources(srcDir);
   // Taken before transpiling: if src changes meanwhile, the stamp is stale and the next run rebuilds.
-  const stamp = fingerprint(files);
+  const sources = fingerprint([...files, ...BUILD_INPUTS]);
   const expected = new Set([stampFile]);
   for (const file of files) {
     const rel = relative(srcDir, file);
@@ -97,30 +126,23 @@ export async function buildDist() {
     });
     writeAtomic(target, out.outputText);
   }
-  for (const [name, code] of await bundleCli()) {
-    const target = join(cliDir, name);
-    expected.add(target);
-    writeAtomic(target, code);
-  }
-  removeUnexpected([distDir, cliDir], expected);
-  writeAtomic(stampFile, stamp);
-  return { files: files.length };
+  removeUnexpected(distDir, expected);
+  const cli = writeBundle(await bundleCli());
+  writeAtomic(stampFile, `${JSON.stringify({ sources, cli })}\n`);
+  pruneBundles(cli);
+  return { files: files.length, cli };
 }
 
 /**
- * The CLI bundled from dist/cli/main.js with rolldown: file name → code, plus the chunk manifest.
- * Chunk names carry no content hash, so a rebuild rewrites the same files in place (a CLI already
- * running from an older build never finds its next chunk deleted by a content change).
+ * The CLI bundled from dist/cli/main.js with rolldown: file name → code, plus `chunks.json`, which
+ * lists the modules each chunk holds (read by tests, and handy when debugging).
  */
 async function bundleCli() {
   const { rolldown } = await import('rolldown');
-  const bundle = await rolldown({
-    input: { main: join(distDir, 'cli/main.js') },
-    platform: 'node',
-    // Loaded at run time by path (the precompiled schema validators, the config's yaml/ajv) or not at all.
-    external: [/^node:/],
-    logLevel: 'warn',
-  });
+  // Node builtins stay imports; modules loaded by path at run time (the precompiled schema
+  // validators, the config's yaml and ajv, velocityjs's parser: see createRequire in src/) are not
+  // seen by the bundler at all.
+  const bundle = await rolldown({ input: { main: join(distDir, 'cli/main.js') }, platform: 'node', external: [/^node:/], logLevel: 'warn' });
   try {
     const { output } = await bundle.generate({ format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name].js' });
     const files = new Map();
@@ -130,16 +152,47 @@ async function bundleCli() {
       files.set(item.fileName, item.code);
       manifest[item.fileName] = item.moduleIds.map((id) => relative(root, id).split('\\').join('/')).sort();
     }
-    files.set(CHUNK_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+    files.set('chunks.json', `${JSON.stringify(manifest, null, 2)}\n`);
     return files;
   } finally {
     await bundle.close();
   }
 }
 
-/** Files no build wrote (their source is gone). A live run's temp files are left alone (it renames them next); those of a run that died mid-build are removed. */
-function removeUnexpected(dirs, expected) {
-  for (const file of dirs.flatMap((dir) => listFiles(dir))) {
+/** Writes the bundle to dist-cli/<id>/ (id: a hash of its contents) unless it is there already; returns the id. */
+function writeBundle(files) {
+  const hash = createHash('sha256');
+  for (const [name, code] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${code}\0`);
+  const id = hash.digest('hex').slice(0, 16);
+  const target = join(cliDir, id);
+  if (existsSync(join(target, 'main.js'))) return id;
+  const temp = join(cliDir, `.tmp-${process.pid}-${tempCounter++}`);
+  mkdirSync(temp, { recursive: true });
+  for (const [name, code] of files) writeFileSync(join(temp, name), code);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    // A concurrent build renamed the same contents into place first.
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(join(target, 'main.js'))) throw error;
+  }
+  return id;
+}
+
+/** Removes bundles other than `current` unused for PRUNE_AFTER_MS, and temp folders of builds that died. */
+function pruneBundles(current) {
+  for (const entry of readdirSync(cliDir, { withFileTypes: true })) {
+    if (entry.name === current) continue;
+    const full = join(cliDir, entry.name);
+    const temp = /^\.tmp-(\d+)-\d+$/.exec(entry.name);
+    if (temp ? isAlive(Number(temp[1])) : Date.now() - statSync(full).mtimeMs < PRUNE_AFTER_MS) continue;
+    rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/** Files of dist/ no build wrote (their source is gone). A live run's temp files are left alone (it renames them next); those of a run that died mid-build are removed. */
+function removeUnexpected(dir, expected) {
+  for (const file of listFiles(dir)) {
     if (expected.has(file)) continue;
     const temp = /\.tmp-(\d+)-\d+$/.exec(file);
     if (temp && isAlive(Number(temp[1]))) continue;

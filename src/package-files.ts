@@ -1,12 +1,25 @@
-// Files shipped beside the code: templates/, schemas/ and the precompiled schema validators in
-// dist/. This module sits one folder below the package root wherever the code runs from — src/
-// (tests), dist/ (the library) or dist-cli/ (the bundled CLI, see bin/dist-build.js) — so `../`
-// from it is the root. Modules deeper down must ask here rather than count `../` themselves: in
-// the bundle they no longer sit where their source file does.
+// Files shipped beside the code: templates/, schemas/, package.json and the precompiled schema
+// validators in dist/, all found from the package root. The code runs from src/ (tests), dist/
+// (the library) or dist-cli/<build>/ (the bundled CLI, see bin/dist-build.js), at different depths,
+// and in the bundle a module no longer sits where its source file does: so no module counts `../`
+// from its own URL; the root is the nearest folder above this module that holds package.json.
 
-const PACKAGE_ROOT = new URL('../', import.meta.url);
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+let packageRoot: URL | undefined;
+
+function findPackageRoot(): URL {
+  for (let dir = new URL('./', import.meta.url); ; ) {
+    if (existsSync(fileURLToPath(new URL('package.json', dir)))) return dir;
+    const parent = new URL('../', dir);
+    if (parent.href === dir.href) throw new Error(`apigw-gen: no package.json above ${import.meta.url}`);
+    dir = parent;
+  }
+}
 
 /** `packageFile('templates/sdk/')` → the URL of that path under the package root. */
 export function packageFile(relativePath: string): URL {
-  return new URL(relativePath, PACKAGE_ROOT);
+  packageRoot ??= findPackageRoot();
+  return new URL(relativePath, packageRoot);
 }

@@ -3,16 +3,16 @@
 // may see a missing or half-written dist/. Runs on a private copy of the project, never on the
 // shared dist/ other suites are using.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './helpers.js';
+import { hasStackTrace, repoRoot } from './helpers.js';
 
 let copy: string;
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'apigw-gen-dist-'));
-  for (const part of ['bin', 'src', 'package.json', 'fixtures/petstore']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
+  for (const part of ['bin', 'src', 'package.json', 'package-lock.json', 'fixtures/petstore']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -59,11 +59,20 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     writeFileSync(join(copy, 'dist/obsolete.js'), 'export {};\n');
     // A temp file left by a run that died mid-build (no process has that id) is cleaned up too.
     writeFileSync(join(copy, 'dist/errors.js.tmp-4194999-0'), 'partial');
+    // Bundles: one unused for an hour is removed, one used a minute ago is kept (a CLI may still be
+    // loading from it), a temp folder of a build that died is removed.
+    const bundles = join(copy, 'dist-cli');
+    for (const [name, ageMs] of [['0123456789abcdef', 3_600_000], ['fedcba9876543210', 60_000], ['.tmp-4194999-0', 0]] as const) {
+      mkdirSync(join(bundles, name), { recursive: true });
+      writeFileSync(join(bundles, name, 'main.js'), 'export {};\n');
+      const then = new Date(Date.now() - ageMs);
+      utimesSync(join(bundles, name), then, then);
+    }
     let sawMissing = false;
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        if (!existsSync(join(copy, 'dist/cli/main.js')) || !existsSync(join(copy, 'dist-cli/main.js'))) sawMissing = true;
+        if (!existsSync(join(copy, 'dist/cli/main.js')) || !readdirSync(bundles).some((d) => existsSync(join(bundles, d, 'main.js')))) sawMissing = true;
         await delay(5);
       }
     })();
@@ -79,9 +88,64 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
     expect(existsSync(join(copy, 'dist/obsolete.js'))).toBe(false);
     expect(existsSync(join(copy, 'dist/errors.js.tmp-4194999-0'))).toBe(false);
     const leftovers = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? leftovers(join(dir, e.name)) : /\.tmp-\d+-\d+$/.test(e.name) ? [e.name] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (/\.tmp-\d+-\d+$/.test(e.name) ? [e.name] : e.isDirectory() ? leftovers(join(dir, e.name)) : []));
     expect(leftovers(join(copy, 'dist'))).toEqual([]);
-    expect(leftovers(join(copy, 'dist-cli'))).toEqual([]);
+    expect(leftovers(bundles)).toEqual([]);
+    expect(existsSync(join(bundles, '0123456789abcdef'))).toBe(false);
+    expect(existsSync(join(bundles, 'fedcba9876543210'))).toBe(true);
     expect(readdirSync(copy).filter((n) => n.startsWith('dist')).sort()).toEqual(['dist', 'dist-cli']);
   }, 120_000);
+
+  it('a CLI already running keeps loading its own build after a rebuild (chunks of two builds never mix)', async () => {
+    // The running CLI has loaded only main.js; its command's chunks load later, after the rebuild.
+    const entry = (): string => execFileSync(process.execPath, ['--input-type=module', '-e', "process.stdout.write((await import('./bin/dist-build.js')).cliEntry())"], { cwd: copy, encoding: 'utf8' });
+    const before = entry();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(before)}); process.stdout.write('ready\\n'); process.stdin.once('data', async () => { process.exitCode = await main(['lint', 'fixtures/petstore/openapi.yaml', '--format', 'json']); process.stdin.destroy(); });`], { cwd: copy });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    while (!stdout.includes('ready')) await delay(20);
+    // A change that shifts what the shared chunks export (a new export used by the lint command).
+    const safe = join(copy, 'src/text/terminal-safe.ts');
+    writeFileSync(safe, `${readFileSync(safe, 'utf8')}\nexport const addedForTest = (s: string): string => s;\n`);
+    const lintCommand = join(copy, 'src/cli/commands/lint.ts');
+    writeFileSync(lintCommand, `import { addedForTest } from '../../text/terminal-safe.js';\n${readFileSync(lintCommand, 'utf8')}\nexport const usesAdded = addedForTest('x');\n`);
+    execFileSync(process.execPath, [join(copy, 'bin/build.js')], { cwd: copy, stdio: 'pipe' });
+    expect(entry()).not.toBe(before);
+    child.stdin.write('go\n');
+    const code = await exited;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.slice(stdout.indexOf('{'))).summary).toBeDefined();
+    // New runs use the new build.
+    const r = await cli(['routes', 'fixtures/petstore/openapi.yaml']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('an installed package (no src/) runs the build it ships and never rebuilds, even when its stamp looks stale', () => {
+    const installed = mkdtempSync(join(tmpdir(), 'apigw-gen-installed-'));
+    try {
+      for (const part of ['bin', 'dist', 'dist-cli', 'package.json', 'fixtures/petstore']) cpSync(join(copy, part), join(installed, part), { recursive: true });
+      for (const part of ['templates', 'schemas']) cpSync(join(repoRoot, part), join(installed, part), { recursive: true });
+      symlinkSync(join(repoRoot, 'node_modules'), join(installed, 'node_modules'), 'dir');
+      // npm pack gives every file the same old mtime, so a fingerprint of mtimes never matches.
+      const stampFile = join(installed, 'dist/.stamp');
+      const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { sources: string; cli: string };
+      writeFileSync(stampFile, JSON.stringify({ ...stamp, sources: 'from another machine' }));
+      const shipped = readdirSync(join(installed, 'dist-cli')).sort();
+      const r = spawnSync(process.execPath, [join(installed, 'bin/apigw-gen.js'), 'build', 'fixtures/petstore/openapi.yaml', '--out', join(installed, 'out')], { cwd: installed, encoding: 'utf8' });
+      expect(hasStackTrace(r.stderr)).toBe(false);
+      expect(r.stderr).toContain('4 problems (0 errors'); // build's lint report
+      expect(r.status).toBe(0);
+      expect(existsSync(join(installed, 'out/sdk/client.ts'))).toBe(true);
+      expect(readFileSync(stampFile, 'utf8')).toContain('from another machine');
+      expect(readdirSync(join(installed, 'dist-cli')).sort()).toEqual(shipped);
+      expect(shipped).toContain(stamp.cli);
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,21 +1,24 @@
 // Startup cost: the CLI loads only the command that runs. `lint` must not import the emitters (and
 // with them Handlebars); `--help` loads no command at all. Checked by recording every file the real
 // CLI resolves, through a Node module-resolution hook, and reading which of our modules (and which
-// packages) each of the bundled CLI's chunks holds from the bundle's manifest (dist-cli/chunks.json).
+// packages) each of the bundled CLI's chunks holds from the bundle's manifest (chunks.json).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bin, buildDist, fixture, repoRoot } from './helpers.js';
+import { bin, buildDist, cliEntry, fixture, repoRoot } from './helpers.js';
 
 let hookDir: string;
 /** Chunk file name → the modules it holds, relative to the repo (`dist/lint/index.js`, `node_modules/handlebars/…`). */
 let chunks: Record<string, string[]>;
+/** The bundle the CLI runs (dist-cli/<build>/), as bin/dist-build.js's stamp names it. */
+let cliDir: string;
 beforeAll(() => {
   buildDist();
-  chunks = JSON.parse(readFileSync(join(repoRoot, 'dist-cli/chunks.json'), 'utf8')) as Record<string, string[]>;
+  cliDir = dirname(cliEntry()) + '/';
+  chunks = JSON.parse(readFileSync(join(cliDir, 'chunks.json'), 'utf8')) as Record<string, string[]>;
   hookDir = mkdtempSync(join(tmpdir(), 'apigw-gen-startup-'));
   writeFileSync(
     join(hookDir, 'hook.mjs'),
@@ -28,7 +31,6 @@ afterAll(() => rmSync(hookDir, { recursive: true, force: true }));
 function modulesLoadedBy(args: string[]): { code: number | null; modules: string[] } {
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(hookDir, 'register.mjs')).href, bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const files = r.stderr.split('\n').filter((l) => l.startsWith('RESOLVED ')).map((l) => l.slice('RESOLVED '.length));
-  const cliDir = join(repoRoot, 'dist-cli') + '/';
   const modules = files.flatMap((url) => {
     const file = url.startsWith('file:') ? fileURLToPath(url) : url;
     // A chunk stands for the modules bundled in it; anything else (node: builtins, files loaded by path) for itself.
