@@ -86,6 +86,11 @@ export interface BuildOutcome extends LoadedApi {
 /** Appended to a lint error that the gateway target rewrites away, demoted to a warning in `build`. */
 export const REWRITTEN_NOTE = '(rewritten in gateway output)';
 
+/** The emitters, imported on first use (see above). */
+export function loadEmitters(): Promise<typeof import('./emit/index.js')> {
+  return import('./emit/index.js');
+}
+
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const config = options.config ?? {};
   const { document, api } = await loadApi(options.spec, config, options.load);
@@ -101,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   // document whose refs point at nothing.
   refuseBrokenRefs(document);
 
-  const { emitWithReport, orphanedImplementations } = await import('./emit/index.js');
+  const { emitWithReport, orphanedImplementations } = await loadEmitters();
   const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
   const declined = new Set(unresolvedByGateway(gatewayChanges ?? []));
   if (declined.size > 0 && linted.some((d) => d.severity === 'error' && declined.has(d.ruleId))) {

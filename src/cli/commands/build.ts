@@ -3,7 +3,7 @@
 import { relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ApigwError } from '../../errors.js';
-import { build, type BuildOutcome } from '../../pipeline.js';
+import { build, loadEmitters, type BuildOutcome } from '../../pipeline.js';
 import { createLoadCache } from '../../load/index.js';
 import { outputFolder } from '../../config/index.js';
 import { isTarget, ALL_TARGETS } from '../../emit/index.js';
@@ -71,6 +71,10 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
   };
 
   if (!args.watch) return (await once()).code;
+
+  // Loaded now, not when the first build that passes lint needs them (maybe hours later): by then a
+  // rebuild of apigw-gen itself may have removed the bundle this process runs from (bin/dist-build.js).
+  await loadEmitters();
 
   let lastFiles: string[] = [spec];
   await watchAndRebuild({
