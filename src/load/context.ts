@@ -5,12 +5,19 @@
 
 import type { OpenApiVersion } from './types.js';
 
-export type NodeKind =
-  | 'root' | 'paths' | 'pathItem' | 'operation' | 'components' | 'callbackMap' | 'callback' | 'pathItemMap'
-  | 'responses' | 'response' | 'content' | 'mediaType' | 'requestBody' | 'parameter' | 'parameterList'
-  | 'header' | 'headerMap' | 'example' | 'exampleMap' | 'schema' | 'schemaMap' | 'schemaList'
-  | 'sectionSchemas' | 'sectionResponses' | 'sectionParameters' | 'sectionHeaders' | 'sectionRequestBodies' | 'sectionExamples'
-  | 'data' | 'other';
+/**
+ * Every kind, once: the NodeKind type is derived from this list, and a kind's index in it is its
+ * KindId (see KindTable below), so a kind cannot exist without a number.
+ */
+export const KIND_NAMES = [
+  'root', 'paths', 'pathItem', 'operation', 'components', 'callbackMap', 'callback', 'pathItemMap',
+  'responses', 'response', 'content', 'mediaType', 'requestBody', 'parameter', 'parameterList',
+  'header', 'headerMap', 'example', 'exampleMap', 'schema', 'schemaMap', 'schemaList',
+  'sectionSchemas', 'sectionResponses', 'sectionParameters', 'sectionHeaders', 'sectionRequestBodies', 'sectionExamples',
+  'data', 'other',
+] as const;
+
+export type NodeKind = (typeof KIND_NAMES)[number];
 
 /** Kinds whose every child (map value or array item) has one kind. */
 const EVERY_CHILD: Partial<Record<NodeKind, NodeKind>> = {
@@ -100,13 +107,6 @@ export function childKind(parent: NodeKind, key: string | number, version: OpenA
 /** A NodeKind as a small integer (its index in KIND_NAMES), for the walk's table lookups. */
 export type KindId = number;
 
-const KIND_NAMES: readonly NodeKind[] = [
-  'root', 'paths', 'pathItem', 'operation', 'components', 'callbackMap', 'callback', 'pathItemMap',
-  'responses', 'response', 'content', 'mediaType', 'requestBody', 'parameter', 'parameterList',
-  'header', 'headerMap', 'example', 'exampleMap', 'schema', 'schemaMap', 'schemaList',
-  'sectionSchemas', 'sectionResponses', 'sectionParameters', 'sectionHeaders', 'sectionRequestBodies', 'sectionExamples',
-  'data', 'other',
-];
 const KIND_IDS = new Map<NodeKind, KindId>(KIND_NAMES.map((k, i) => [k, i]));
 
 export function kindId(kind: NodeKind): KindId {

@@ -2,16 +2,10 @@
 // as childKind, the readable definition, for every parent kind, key shape and version.
 
 import { describe, expect, it } from 'vitest';
-import { childKind, isSection, kindId, kindName, kindTable, type NodeKind } from '../../src/load/context.js';
+import { childKind, isSection, KIND_NAMES, kindId, kindName, kindTable, type NodeKind } from '../../src/load/context.js';
 import type { OpenApiVersion } from '../../src/load/types.js';
 
-const KINDS: NodeKind[] = [
-  'root', 'paths', 'pathItem', 'operation', 'components', 'callbackMap', 'callback', 'pathItemMap',
-  'responses', 'response', 'content', 'mediaType', 'requestBody', 'parameter', 'parameterList',
-  'header', 'headerMap', 'example', 'exampleMap', 'schema', 'schemaMap', 'schemaList',
-  'sectionSchemas', 'sectionResponses', 'sectionParameters', 'sectionHeaders', 'sectionRequestBodies', 'sectionExamples',
-  'data', 'other',
-];
+const KINDS: readonly NodeKind[] = KIND_NAMES;
 
 // Every fixed field childKind knows, plus names that are not fields: user-chosen names, extensions
 // (one that is an operation key), prototype names, near misses and the empty key.
@@ -32,25 +26,24 @@ describe('KindTable', () => {
     it(`answers as childKind for every parent, key and child shape (OpenAPI ${version})`, () => {
       const table = kindTable(version);
       const mismatches: string[] = [];
-      let checked = 0;
       for (const parent of KINDS) {
         for (const key of KEYS) {
           for (const isArray of [false, true]) {
             const expected = childKind(parent, key, version, isArray);
             const actual = kindName(table.child(kindId(parent), key, isArray));
-            checked++;
             if (actual !== expected) mismatches.push(`${parent} / ${String(key)} / ${isArray ? 'array' : 'object'}: ${actual}, expected ${expected}`);
           }
         }
         expect(table.isSection(kindId(parent))).toBe(isSection(parent));
       }
       expect(mismatches).toEqual([]);
-      expect(checked).toBe(KINDS.length * KEYS.length * 2);
     });
   }
 
   it('numbers every kind, both ways', () => {
     for (const kind of KINDS) expect(kindName(kindId(kind))).toBe(kind);
     expect(new Set(KINDS.map(kindId)).size).toBe(KINDS.length);
+    // KindTable keeps kind ids in Int8Array/Uint8Array tables (-1 = none): more kinds would wrap.
+    expect(Math.max(...KINDS.map(kindId))).toBeLessThanOrEqual(127);
   });
 });
