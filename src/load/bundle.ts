@@ -518,6 +518,15 @@ export class Bundler {
     const name = tokens[tokens.length - 1];
     if (tokens.length !== section.length + 1 || !section.every((t, i) => tokens[i] === t)) return false;
     if (name === undefined || !own.call(BUILT_IN_MODELS, name)) return false;
+    // Only where declaring adds nodes: `declare` replaces a section that is a list or a scalar, which
+    // would break refs into it that checkKeptRefs already found resolving. Absent or null is fine.
+    let container: unknown = this.document;
+    for (const token of section) {
+      const next = own.call(container, token) ? (container as Record<string, unknown>)[token] : undefined;
+      if (next === undefined || next === null) break;
+      if (typeof next !== 'object' || Array.isArray(next)) return false;
+      container = next;
+    }
     const model = (BUILT_IN_MODELS[name] as () => Record<string, unknown>)();
     this.madeUp.push(JSON.stringify(model));
     this.declare(section, name, model);
@@ -527,8 +536,8 @@ export class Bundler {
   /**
    * Internal references of the entry must point at something once everything is bundled in. Refs
    * share targets (Stripe: 2,500 refs to 800 nodes), so each target is followed once: a ref string
-   * that resolved is not checked again, until a built-in model is declared (which changes the document).
-   * One that does not is recorded in `broken`, every one of them.
+   * that resolved is not checked again (declaring a built-in model only adds nodes, see
+   * addBuiltInModel, so it stays resolved). One that does not is recorded in `broken`, every one of them.
    */
   private checkKeptRefs(): void {
     const resolved = new Set<string>();
@@ -543,7 +552,6 @@ export class Bundler {
       if (resolvesInBundle(this.document, pointer)) {
         resolved.add(kept.ref);
       } else if (this.addBuiltInModel(pointer)) {
-        resolved.clear();
         resolved.add(kept.ref);
       } else {
         // The `$ref` stays as it is (internal, dangling): normalize reads it as nothing there.

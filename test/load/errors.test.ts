@@ -144,6 +144,25 @@ describe('bad input', () => {
     expect((loaded.document.components as any).schemas.Pet.type).toBe('object');
   });
 
+  it("a built-in model is not declared over a section that is not a map: refs into it keep resolving, the model's ref is broken", async () => {
+    // API Gateway's Empty/Error models are declared when referred to; `definitions` here is a list,
+    // which declaring one would replace, so refs into the list would stop resolving.
+    const ok = '{"200": {description: ok, schema: {$ref: "#/definitions/0"}}}';
+    const dir = writeTree({
+      'api.yaml': `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get: {responses: ${ok}}\n  /b:\n    get: {responses: {"200": {description: ok, schema: {$ref: "#/definitions/Empty"}}}}\n  /c:\n    get: {responses: ${ok}}\ndefinitions:\n  - {type: string}\n`,
+    });
+    const loaded = await load(path.join(dir, 'api.yaml'));
+    expect(loaded.brokenRefs?.map((b) => `${b.pointer} ${b.ref} ${b.message}`)).toEqual([
+      '/paths/~1b/get/responses/200/schema #/definitions/Empty $ref "#/definitions/Empty": the document has no node at /definitions/Empty',
+    ]);
+    expect(loaded.document.definitions).toEqual([{ type: 'string' }]);
+    // an empty (null) section is still filled in: nothing resolved under it
+    const nullDir = writeTree({ 'api.yaml': `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /b:\n    get: {responses: {"200": {description: ok, schema: {$ref: "#/definitions/Empty"}}}}\ndefinitions:\n` });
+    const filled = await load(path.join(nullDir, 'api.yaml'));
+    expect(filled.brokenRefs).toEqual([]);
+    expect(filled.document.definitions).toEqual({ Empty: { title: 'Empty Schema', type: 'object' } });
+  });
+
   it('a $ref to a folder, or with malformed percent-encoding, or a non-pointer fragment, is still fatal', async () => {
     const dir = writeTree({
       'folder.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths\n`,
