@@ -1,6 +1,6 @@
 // REST or HTTP API: the caller's choice, else what HTTP-only extensions imply, else REST.
 
-import { child } from './pointer.js';
+import { child, pointerOf } from './pointer.js';
 import { deref } from './refs.js';
 import type { ApiKind } from './types.js';
 import { get, getObject, isObject, type Json } from './values.js';
@@ -20,15 +20,15 @@ export function decideKind(root: Json, option: ApiKind | undefined): { kind: Api
     for (const path of Object.keys(paths)) {
       const item = paths[path];
       if (!isObject(item)) continue;
-      for (let k = 0; k < OPERATION_KEYS.length; k++) {
-        const key = (OPERATION_KEYS[k] as readonly [string, unknown])[0];
+      for (const [key] of OPERATION_KEYS) {
         const op = get(item, key);
         if (!isObject(op)) continue;
-        // Pointers only for what is found: most operations have neither (Stripe: 468, none).
-        const opPtr = () => child(child('/paths', path), key);
-        if (key === 'x-amazon-apigateway-any-method' && get(op, 'isDefaultRoute') !== undefined) return http(`isDefaultRoute at ${child(opPtr(), 'isDefaultRoute')}`);
+        // Pointers are built where used, not per operation: most have neither (Stripe: 468, none).
+        if (key === 'x-amazon-apigateway-any-method' && get(op, 'isDefaultRoute') !== undefined) {
+          return http(`isDefaultRoute at ${pointerOf(['paths', path, key, 'isDefaultRoute'])}`);
+        }
         const integration = get(op, 'x-amazon-apigateway-integration');
-        const resolved = integration === undefined ? undefined : deref(root, integration, child(opPtr(), 'x-amazon-apigateway-integration'));
+        const resolved = integration === undefined ? undefined : deref(root, integration, pointerOf(['paths', path, key, 'x-amazon-apigateway-integration']));
         if (resolved && get(resolved.node, 'payloadFormatVersion') !== undefined) {
           return http(`payloadFormatVersion at ${child(resolved.pointer, 'payloadFormatVersion')}`);
         }
