@@ -37,6 +37,8 @@ interface PendingRef {
 
 /** An internal reference of the entry file, checked once the bundle is complete. */
 interface KeptRef {
+  /** The object holding the `$ref`: met twice through a YAML alias, it is still one ref. */
+  refObject: Record<string, unknown>;
   ref: string;
   /** The ref as written, when it was a short form of `ref`. */
   written?: string;
@@ -61,6 +63,10 @@ export class Bundler {
   readonly madeUp: string[] = [];
   /** Refs objects this bundler wrote; never re-read as references of the file they sit in. */
   private readonly written = new WeakSet<object>();
+  /** Ref objects recorded in `broken`: one met again through a YAML alias is not a second broken ref. */
+  private readonly recorded = new WeakSet<object>();
+  /** The internal `$ref` naming nothing that unresolvable external refs become (see recordExternalBroken). */
+  private unresolved: string | undefined;
 
   constructor(
     private readonly entry: SourceFile,
@@ -172,19 +178,20 @@ export class Bundler {
 
   // ---- resolving ------------------------------------------------------------------------------
 
-  private unresolved: string | undefined;
-
   /**
    * Records an external `$ref` whose target is missing, and rewrites it to an internal `$ref` that
    * names nothing. Left as written, it would be the only external ref of a bundled document (which
    * promises none): APIGW-DOC-003 would report it a second time as "points outside this document",
    * and its relative path would mean nothing once the bundle no longer sits beside that file. As a
    * dangling internal ref it reads like a dangling `#/…` ref everywhere downstream: normalize's
-   * deref gives undefined, schema validation (OAS-001) accepts a Reference Object, and the object
-   * stays a `$ref` (not `{}`), so no rule reports a response or parameter missing its fields.
-   * OAS-002 reports it once, with the ref as written. Sibling keys (a description) are kept.
+   * deref gives undefined and schema validation (OAS-001) accepts a Reference Object. Rules that read
+   * the raw document still meet `{$ref: '#/x-apigw-gen-unresolved-ref'}` where they expect an
+   * integration, a map or a policy: lint drops their findings at or below a broken ref (see
+   * lint/index.ts dropBehindBrokenRefs), so OAS-002 reports it once, with the ref as written.
+   * Sibling keys (a description) are kept. Met again through a YAML alias, it is not recorded again.
    */
-  private recordExternalBroken(pending: PendingRef, message: string, position: SourcePosition): void {
+  private recordExternalBroken(pending: PendingRef, broken: Omit<BrokenRef, 'pointer' | 'ref'>): void {
+    if (this.recorded.has(pending.refObject)) return;
     if (this.unresolved === undefined) {
       // A top-level extension key the document does not have, so the pointer surely names nothing.
       let name = 'x-apigw-gen-unresolved-ref';
@@ -194,7 +201,8 @@ export class Bundler {
     }
     pending.refObject.$ref = this.unresolved;
     this.written.add(pending.refObject);
-    this.broken.push({ pointer: pending.bundledPointer, ref: pending.ref, message, position });
+    this.recorded.add(pending.refObject);
+    this.broken.push({ pointer: pending.bundledPointer, ref: pending.ref, ...broken });
   }
 
   /** Resolves one `$ref`: at once when it points into the entry file, else by a promise (a file may be read). */
@@ -204,7 +212,7 @@ export class Bundler {
     const shorthand = this.shorthandPointer(pending);
     if (shorthand !== undefined && file === this.entry) {
       pending.refObject.$ref = this.refString(shorthand);
-      this.kept.push({ ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
+      this.kept.push({ refObject: pending.refObject, ref: pointerToRef(shorthand), written: pending.ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return undefined;
     }
     const hash = shorthand !== undefined ? 0 : ref.indexOf('#');
@@ -221,7 +229,7 @@ export class Bundler {
     }
 
     if (location === '' && file === this.entry) {
-      this.kept.push({ ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
+      this.kept.push({ refObject: pending.refObject, ref, file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return undefined;
     }
     return this.resolveIn(pending, location, pointer, at);
@@ -234,13 +242,20 @@ export class Bundler {
     if (location === '') {
       target = file;
     } else {
+      const located = this.locate(location, file, ref, at);
       try {
-        target = await this.reader.readReferenced(this.locate(location, file, ref, at), ref, at);
+        target = await this.reader.readReferenced(located, ref, at);
       } catch (error) {
         // A file that does not exist is a missing target like a missing pointer: recorded, and the
         // load goes on. Everything else the reader throws (refused, unreadable, unparsable) stays fatal.
         if (!(error instanceof MissingTargetError)) throw error;
-        this.recordExternalBroken(pending, error.message, error.position ?? at());
+        this.recordExternalBroken(pending, {
+          reason: 'missing-file',
+          targetFile: located,
+          targetPointer: pointer,
+          message: `$ref "${ref}": file not found: ${relativeName(file.key, located)}`,
+          position: error.position ?? at(),
+        });
         return;
       }
     }
@@ -264,12 +279,18 @@ export class Bundler {
       // when the bundled entry has that node, which is checked once everything is in place.
       pending.refObject.$ref = this.refString(pointer);
       this.written.add(pending.refObject);
-      this.kept.push({ ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
+      this.kept.push({ refObject: pending.refObject, ref: pointerToRef(pointer), file, sourcePointer: pending.sourcePointer, bundledPointer: pending.bundledPointer });
       return;
     }
     if (!found.found) {
-      const where = target === file ? 'this file' : target.key;
-      this.recordExternalBroken(pending, `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`, at());
+      const where = target === file ? 'this file' : relativeName(file.key, target.key);
+      this.recordExternalBroken(pending, {
+        reason: 'missing-node',
+        targetFile: target.key,
+        targetPointer: pointer,
+        message: `$ref "${ref}": ${where} has no ${pointer === '' ? 'content' : `node at ${pointer}`}`,
+        position: at(),
+      });
       return;
     }
     const value = found.value;
@@ -542,7 +563,7 @@ export class Bundler {
   private checkKeptRefs(): void {
     const resolved = new Set<string>();
     for (const kept of this.kept) {
-      if (resolved.has(kept.ref)) continue;
+      if (resolved.has(kept.ref) || this.recorded.has(kept.refObject)) continue;
       let pointer: string;
       try {
         pointer = decodeURIComponent(kept.ref.slice(kept.ref.indexOf('#') + 1));
@@ -555,15 +576,28 @@ export class Bundler {
         resolved.add(kept.ref);
       } else {
         // The `$ref` stays as it is (internal, dangling): normalize reads it as nothing there.
+        this.recorded.add(kept.refObject);
         this.broken.push({
           pointer: kept.bundledPointer,
           ref: kept.written ?? kept.ref,
           message: `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
+          reason: 'missing-node',
+          targetFile: this.entry.key,
+          targetPointer: pointer,
           position: positionAtPointer(kept.file, childPointer(kept.sourcePointer, '$ref')),
         });
       }
     }
   }
+}
+
+/**
+ * `target` as a path relative to the folder of `from` (the file a `$ref` is written in), with `/`
+ * separators: what the user wrote, normalized, and the same in any copy of the project. URLs stay whole.
+ */
+function relativeName(from: string, target: string): string {
+  if (/^https?:/i.test(from) || /^https?:/i.test(target)) return target;
+  return path.relative(path.dirname(from), target).split(path.sep).join('/');
 }
 
 /** A pointer from walk tokens (array indexes as numbers, property names unescaped). */

@@ -49,8 +49,18 @@ export interface BrokenRef {
   pointer: string;
   /** The ref as written in its file. */
   ref: string;
-  /** What is missing, e.g. `$ref "#/components/schemas/Pet": the document has no node at /components/schemas/Pet`. */
+  /**
+   * What is missing, e.g. `$ref "#/components/schemas/Pet": the document has no node at /components/schemas/Pet`.
+   * Names files only as the ref does (relative to the file it is written in), never by absolute path:
+   * lint baselines match diagnostics by message, and must keep matching in a copy of the project.
+   */
   message: string;
+  /** No file at the path the ref names, or no node at its pointer in the file (or document) it names. */
+  reason: 'missing-file' | 'missing-node';
+  /** The file the ref names: absolute path (or URL); the file the ref is written in when it names no file (`#/…`). */
+  targetFile: string;
+  /** The JSON pointer the ref names in `targetFile` (unescaped tokens joined by `/`); '' for the whole file. */
+  targetPointer: string;
   /** Where the `$ref` is written: its original file (also a referenced file of a multi-file spec), line, column. */
   position: SourcePosition;
 }

@@ -78,7 +78,10 @@ describe('bad input', () => {
     expect(loaded.brokenRefs).toEqual([{
       pointer: '/paths/~1a',
       ref: 'paths/missing.yaml',
-      message: `$ref "paths/missing.yaml": file not found: ${path.join(dir, 'paths/missing.yaml')}`,
+      message: '$ref "paths/missing.yaml": file not found: paths/missing.yaml',
+      reason: 'missing-file',
+      targetFile: path.join(dir, 'paths/missing.yaml'),
+      targetPointer: '',
       position: { file: path.join(dir, 'api.yaml'), line: 5, column: 5 },
     }]);
     // the rest is read, and the ref stays a ref (internal, naming nothing: see Bundler.recordExternalBroken)
@@ -99,7 +102,10 @@ describe('bad input', () => {
     expect(loaded.brokenRefs).toEqual([{
       pointer,
       ref: '../schemas.yaml#/Nope',
-      message: `$ref "../schemas.yaml#/Nope": ${path.join(dir, 'schemas.yaml')} has no node at /Nope`,
+      message: '$ref "../schemas.yaml#/Nope": ../schemas.yaml has no node at /Nope',
+      reason: 'missing-node',
+      targetFile: path.join(dir, 'schemas.yaml'),
+      targetPointer: '/Nope',
       position: { file: path.join(dir, 'paths/a.yaml'), line: 7, column: 20 },
     }]);
     // no external ref is left behind (APIGW-DOC-003 would report it again); the sibling key stays
@@ -118,6 +124,9 @@ describe('bad input', () => {
       pointer: '/paths/~1a/get/responses/200',
       ref: '#/components/responses/Gone',
       message: '$ref "#/components/responses/Gone": the document has no node at /components/responses/Gone',
+      reason: 'missing-node',
+      targetFile: path.join(dir, 'api.json'),
+      targetPointer: '/components/responses/Gone',
       position: { file: path.join(dir, 'api.json'), line: 12, column: 13 },
     }]);
     expect((loaded.document.paths as any)['/a'].get.responses['200']).toEqual({ $ref: '#/components/responses/Gone' });
@@ -142,6 +151,36 @@ describe('bad input', () => {
     ]);
     // what resolves is bundled as usual
     expect((loaded.document.components as any).schemas.Pet.type).toBe('object');
+  });
+
+  it('a $ref met twice through a YAML alias is recorded once, at the first place (the anchor)', async () => {
+    const ok = (ref: string) => `&ok\n          description: ok\n          content:\n            application/json: {schema: {$ref: '${ref}'}}\n`;
+    const dir = writeTree({
+      'api.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        "200": ${ok('#/components/schemas/Pett')}        "201": *ok\n  /b:\n    get:\n      responses:\n        "200": ${ok('nope.yaml').replace('&ok', '&ok2')}        "201": *ok2\n`,
+    });
+    const loaded = await load(path.join(dir, 'api.yaml'));
+    expect(loaded.brokenRefs?.map((b) => `${b.pointer} ${b.ref} ${b.position.line}:${b.position.column}`)).toEqual([
+      // in the order met: external refs as they are read, internal ones once the bundle is complete
+      '/paths/~1b/get/responses/200/content/application~1json/schema nope.yaml 18:41',
+      '/paths/~1a/get/responses/200/content/application~1json/schema #/components/schemas/Pett 10:41',
+    ]);
+  });
+
+  it('messages name paths relative to the file the $ref is written in (portable baselines); the absolute target is a field', async () => {
+    const files = {
+      'api.yaml': `${HEAD}paths:\n  /a:\n    $ref: paths/a.yaml\n  /b:\n    $ref: './paths/../paths/gone.yaml'\n`,
+      'paths/a.yaml': 'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: "../schemas.yaml#/Nope"}\n',
+      'schemas.yaml': 'Pet: {type: object}\n',
+    };
+    const one = writeTree(files);
+    const two = writeTree(files);
+    const [a, b] = [await load(path.join(one, 'api.yaml')), await load(path.join(two, 'api.yaml'))];
+    expect(a.brokenRefs?.map((r) => r.message)).toEqual(b.brokenRefs?.map((r) => r.message));
+    expect(a.brokenRefs?.map((r) => ({ reason: r.reason, targetFile: r.targetFile, targetPointer: r.targetPointer, message: r.message }))).toEqual([
+      { reason: 'missing-file', targetFile: path.join(one, 'paths/gone.yaml'), targetPointer: '', message: '$ref "./paths/../paths/gone.yaml": file not found: paths/gone.yaml' },
+      { reason: 'missing-node', targetFile: path.join(one, 'schemas.yaml'), targetPointer: '/Nope', message: '$ref "../schemas.yaml#/Nope": ../schemas.yaml has no node at /Nope' },
+    ]);
+    for (const r of a.brokenRefs ?? []) expect(r.message).not.toContain(one);
   });
 
   it("a built-in model is not declared over a section that is not a map: refs into it keep resolving, the model's ref is broken", async () => {

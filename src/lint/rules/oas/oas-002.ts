@@ -39,7 +39,7 @@ const NAMES_HINT = 'names are case-sensitive; in a pointer / is written ~1 and ~
 
 /** How to fix it, by what is missing. */
 function fixFor(broken: BrokenRef): string {
-  if (broken.message.includes(': file not found: ')) return 'create that file, or correct the path (it is relative to the file the $ref is written in)';
+  if (broken.reason === 'missing-file') return 'create that file, or correct the path (it is relative to the file the $ref is written in)';
   if (!broken.ref.includes('#') && !broken.ref.includes('/')) return `declare '${broken.ref}' in the document, or correct the name (${NAMES_HINT})`;
   if (broken.ref.startsWith('#')) return `add the missing definition there, or point the $ref at one that exists (${NAMES_HINT})`;
   return `add the missing definition to that file, or correct the part after # (${NAMES_HINT})`;
