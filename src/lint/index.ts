@@ -13,6 +13,7 @@ import { allRules } from './rules/index.js';
 import { baselineMatcher, type BaselineEntry } from './baseline.js';
 import { child, isWithin } from './pointer.js';
 import { withNodeCache } from './helpers/raw.js';
+import { brokenRefTest } from './helpers/broken-refs.js';
 
 export type { Diagnostic, Severity } from './types.js';
 export type { Rule, RuleContext, Report, TemplateNode, Visitors } from './rule.js';
@@ -122,8 +123,13 @@ function ignoredBy(config: ResolvedConfig): (d: Diagnostic) => boolean {
     ignores.some((ig) => (ig.rule === '*' || ig.rule === d.ruleId) && ig.pointers.some((p) => p === '*' || isWithin(d.pointer, p)));
 }
 
+/** The rule that reports broken `$ref`s (LoadedDocument.brokenRefs). */
+const BROKEN_REF_RULE = 'OAS-002';
+
 function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig, baseline: readonly BaselineEntry[]): Diagnostic[] {
   const ignored = ignoredBy(config);
+  // One mistake, one report: at or below a broken `$ref` only OAS-002 speaks (see helpers/broken-refs.ts).
+  const behindBrokenRef = brokenRefTest(document);
   const inBaseline = baseline.length > 0 ? baselineMatcher(baseline) : () => false;
   // Same rule, pointer and message twice (e.g. a shared integration visited from two routes) is one
   // problem. Grouped by pointer rather than keyed by a joined rule+pointer+message string: that
@@ -135,6 +141,7 @@ function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, do
     if (same === undefined) byPointer.set(d.pointer, [d]);
     else if (same.some((e) => e.ruleId === d.ruleId && e.message === d.message)) continue;
     else same.push(d);
+    if (behindBrokenRef !== undefined && d.ruleId !== BROKEN_REF_RULE && behindBrokenRef(d.pointer)) continue;
     if (ignored(d) || inBaseline(d)) continue;
     const pos = explicit.get(d) ?? document.sourceMap.lookup(d.pointer);
     // The runner's own objects (made in report(), handed out only here): add the position in place

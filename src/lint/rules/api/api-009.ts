@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
 import { isObject, rawAt, rawRoot } from '../../helpers/raw.js';
+import { isBehindBrokenRef } from '../../helpers/broken-refs.js';
 
 const VALIDATORS = 'x-amazon-apigateway-request-validators';
 const VALIDATOR = 'x-amazon-apigateway-request-validator';
@@ -39,6 +40,8 @@ export const apigwApi009: Rule = {
 
 function checkName(ctx: Parameters<NonNullable<Rule['visitors']['api']>>[1], name: unknown, pointer: string, validators: unknown): void {
   if (name === undefined) return;
+  // The validators are (or the named one is) a $ref to nothing: OAS-002 reports it there.
+  if (typeof name === 'string' && isBehindBrokenRef(ctx.document, child(`/${VALIDATORS}`, name))) return;
   const known = isObject(validators) ? Object.keys(validators) : [];
   if (typeof name !== 'string' || !known.includes(name)) {
     ctx.report({

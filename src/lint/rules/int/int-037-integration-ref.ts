@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { child, unescapeToken } from '../../pointer.js';
 import { hasKey, isRecord, own } from './support.js';
 import { rawAt } from '../../helpers/raw.js';
+import { isBehindBrokenRef } from '../../helpers/broken-refs.js';
 
 const PREFIX = '#/components/x-amazon-apigateway-integrations/';
 
@@ -16,6 +17,9 @@ export const apigwInt037: Rule = {
       const ext = own(rawAt(ctx, route.pointer), 'x-amazon-apigateway-integration');
       const ref = own(ext, '$ref');
       if (typeof ref !== 'string') return;
+      // A ref to nothing is OAS-002's (it reports every broken ref, as written); this rule judges
+      // refs that point at something.
+      if (isBehindBrokenRef(ctx.document, child(route.pointer, 'x-amazon-apigateway-integration'))) return;
       const pointer = child(route.pointer, 'x-amazon-apigateway-integration', '$ref');
       const defined = own(own(ctx.document.document, 'components'), 'x-amazon-apigateway-integrations');
       const names = isRecord(defined) ? Object.keys(defined) : [];
@@ -26,7 +30,7 @@ export const apigwInt037: Rule = {
         return;
       }
       const name = unescapeToken(ref.slice(PREFIX.length));
-      // A dangling ref is reported here only: OAS-002 leaves refs into PREFIX from route integrations to this rule.
+      // Named but not an object (a string, a list): the ref resolves, to something that is no integration.
       if (hasKey(defined, name) && isRecord(own(defined, name))) return;
       ctx.report({ pointer, message: `The integration $ref ${JSON.stringify(ref)} names no integration object, so ${route.key} has no integration.${listed}` });
     },

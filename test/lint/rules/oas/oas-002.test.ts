@@ -76,12 +76,74 @@ ${MOCK.replace(/^ {4}/gm, '')}`,
     ]);
     const brokenAt = oas002.map((d) => d.pointer.replace(/\/\$ref$/, ''));
     const others = diagnostics.filter((d) => d.ruleId !== 'OAS-002' && brokenAt.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`)));
-    // The one other finding at a broken ref is a different problem, true whether or not it resolves:
-    // import does not support a response given as a $ref (APIGW-MODEL-006, a warning in 3.0).
-    expect(others.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`)).toEqual(['APIGW-MODEL-006 warn /paths/~1a/post/responses/200/$ref']);
+    // Nothing else at or below a broken ref: what sits there is a placeholder, not the user's object.
+    // (APIGW-MODEL-006, "a response given as a $ref", is true either way; it shows once the ref resolves.)
+    expect(others.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`)).toEqual([]);
   });
 
-  it('leaves a dangling HTTP integration ref into components.x-amazon-apigateway-integrations to APIGW-INT-037, unless that rule is off', async () => {
+  it('one broken ref is one report: no other rule reports the placeholder it becomes, or what it holds', async () => {
+    const dir = tree({
+      'http.yaml': `openapi: 3.0.1
+info: {title: x, version: "1"}
+paths:
+  /pets:
+    get:
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration: {$ref: 'integrations.yaml#/nope'}
+  /cats:
+    get:
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/nope'}
+  /dogs:
+    get:
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration: {$ref: 'missing-file.yaml'}
+  /owls:
+    get:
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration: {$ref: 'http.yaml#/components/x-amazon-apigateway-integrations/nope'}
+components:
+  x-amazon-apigateway-integrations:
+    good: {type: HTTP_PROXY, httpMethod: GET, uri: 'https://example.com', payloadFormatVersion: '1.0'}
+x-amazon-apigateway-cors: {allowOrigins: ['*']}
+`,
+      'integrations.yaml': "other: {type: HTTP_PROXY, httpMethod: GET, uri: 'https://example.com', payloadFormatVersion: '1.0'}\n",
+      'rest.yaml': `openapi: 3.0.1
+info: {title: x, version: "1"}
+x-amazon-apigateway-request-validators: {$ref: 'nope.yaml'}
+x-amazon-apigateway-request-validator: all
+x-amazon-apigateway-gateway-responses: {$ref: 'nope.yaml#/gr'}
+x-amazon-apigateway-policy: {$ref: 'policy.json'}
+paths:
+  /a:
+    get:
+      parameters: {$ref: 'params.yaml'}
+      security: [{auth: []}]
+      responses:
+        "200": {description: ok, headers: {$ref: 'h.yaml'}}
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: https://example.com
+        requestParameters: {$ref: 'rp.yaml'}
+        responses: {$ref: 'responses.yaml'}
+components:
+  securitySchemes:
+    auth: {$ref: 'auth.yaml'}
+`,
+    });
+    const http = await lintFile(join(dir, 'http.yaml'), {}, 'http');
+    const byRoute = (p: string) => http.diagnostics.filter((d) => d.pointer.startsWith(`/paths/~1${p}/get/x-amazon-apigateway-integration`)).map((d) => d.ruleId);
+    for (const route of ['pets', 'cats', 'dogs', 'owls']) expect(byRoute(route), route).toEqual(['OAS-002']);
+    const rest = await lintFile(join(dir, 'rest.yaml'), {}, 'rest');
+    for (const d of [...http.diagnostics, ...rest.diagnostics]) expect(d.message).not.toContain('x-apigw-gen-unresolved-ref');
+    expect(rest.diagnostics.filter((d) => d.ruleId === 'OAS-002')).toHaveLength(8);
+    // The validator's name and the scheme's name are defined, by entries that are broken refs:
+    // OAS-002 says so at the ref; "not defined" would send the user to the wrong place.
+    expect(rest.diagnostics.filter((d) => d.ruleId !== 'OAS-002').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([]);
+  });
+
+  it('owns every broken ref, also an HTTP integration ref into components.x-amazon-apigateway-integrations, whatever APIGW-INT-037 is set to', async () => {
     const spec = `openapi: 3.0.1
 info: {title: t, version: '1'}
 paths:
@@ -93,20 +155,33 @@ paths:
     get:
       responses: {'200': {description: ok}}
       x-amazon-apigateway-integration: {$ref: '#/components/x-amazon-apigateway-integrations/owners'}
+  /vets:
+    get:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration: {$ref: '#/components/schemas/Vet'}
 components:
   schemas:
     Pet: {$ref: '#/components/schemas/Gone'}
+    Vet: {type: HTTP_PROXY, httpMethod: GET, uri: 'https://example.com', payloadFormatVersion: '1.0'}
   x-amazon-apigateway-integrations:
     owners: {type: HTTP_PROXY, httpMethod: GET, uri: 'https://example.com', payloadFormatVersion: '1.0'}
 `;
     const dir = tree({ 'api.yaml': spec });
     const pointer = '/paths/~1pets/get/x-amazon-apigateway-integration/$ref';
+    const vets = '/paths/~1vets/get/x-amazon-apigateway-integration/$ref';
+    const configs = [
+      {},
+      { lint: { rules: { 'APIGW-INT-037': 'off' as const } } },
+      { lint: { ignore: [{ rule: 'APIGW-INT-037', pointers: ['*'] }] } },
+    ];
+    for (const config of configs) {
+      const { diagnostics } = await lintFile(join(dir, 'api.yaml'), config, 'http');
+      expect(diagnostics.filter((d) => d.pointer === pointer).map((d) => d.ruleId), JSON.stringify(config)).toEqual(['OAS-002']);
+      expect(diagnostics.filter((d) => d.ruleId === 'OAS-002').map((d) => d.pointer).sort()).toEqual(['/components/schemas/Pet/$ref', pointer]);
+    }
+    // INT-037 keeps what is its own: a ref that resolves, but outside components.x-amazon-apigateway-integrations
     const { diagnostics } = await lintFile(join(dir, 'api.yaml'), {}, 'http');
-    expect(diagnostics.filter((d) => d.pointer === pointer).map((d) => d.ruleId)).toEqual(['APIGW-INT-037']);
-    // the schema's broken ref is still OAS-002's
-    expect(diagnostics.filter((d) => d.ruleId === 'OAS-002').map((d) => d.pointer)).toEqual(['/components/schemas/Pet/$ref']);
-    const off = await lintFile(join(dir, 'api.yaml'), { lint: { rules: { 'APIGW-INT-037': 'off' } } }, 'http');
-    expect(off.diagnostics.filter((d) => d.pointer === pointer).map((d) => d.ruleId)).toEqual(['OAS-002']);
+    expect(diagnostics.filter((d) => d.ruleId === 'APIGW-INT-037').map((d) => d.pointer)).toEqual([vets]);
     // REST: INT-037 does not apply, OAS-002 reports it
     const rest = await lintFile(join(dir, 'api.yaml'), {}, 'rest');
     expect(rest.diagnostics.filter((d) => d.pointer === pointer).map((d) => d.ruleId)).toEqual(['OAS-002']);
