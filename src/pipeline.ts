@@ -1,10 +1,11 @@
 // The pipeline composed: load → normalize → lint → emit → write. The CLI and the public API call
 // these; each step is also exported on its own from src/index.ts.
 
-import { ApigwError } from './errors.js';
-import { load } from './load/index.js';
+import type { ApigwError } from './errors.js';
+import { brokenRefError, load, sortBrokenRefs } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
+import { oas002 } from './lint/rules/oas/oas-002.js';
 // Emitters load only when a build runs (they bring prettier and Handlebars): `lint` and `routes`
 // import this module for loadApi and should start fast. The imports below are emitter-free.
 import type { GatewayChange } from './emit/index.js';
@@ -12,7 +13,7 @@ import { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './emit/gatewa
 import { write, TARGETS, type WriteResult } from './output/index.js';
 import { readManifest } from './output/manifest.js';
 import type { LoadCache } from './load/index.js';
-import type { LoadedDocument } from './load/types.js';
+import type { BrokenRef, LoadedDocument } from './load/types.js';
 import type { Api } from './model/types.js';
 import type { Diagnostic } from './lint/types.js';
 import type { BaselineEntry } from './lint/baseline.js';
@@ -72,6 +73,12 @@ export interface BuildOutcome extends LoadedApi {
   diagnostics: Diagnostic[];
   /** True when lint errors stopped the build before anything was emitted. */
   stoppedByLint: boolean;
+  /**
+   * Set when the build refused to emit because `$ref`s point at nothing (lint skipped, or OAS-002 not
+   * an error: off, a warning, ignored or baselined): the refs, by file, line and column, and the
+   * error to print after the diagnostics (exit 2).
+   */
+  refusedBrokenRefs?: { refs: BrokenRef[]; error: ApigwError };
   /** What was (or, in check mode, would be) written; absent when the build stopped. */
   written?: WriteResult;
   /** Every rewrite the gateway target made to the document (present when that target ran). */
@@ -102,9 +109,18 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   let diagnostics = demoteResolved(linted, demotable);
   const stopped = (): BuildOutcome => ({ document, api, diagnostics, stoppedByLint: true, orphanedHandlers: [] });
   if (diagnostics.some((d) => d.severity === 'error')) return stopped();
-  // Lint skipped (--no-lint), or OAS-002 turned off or baselined: still nothing is emitted from a
-  // document whose refs point at nothing.
-  refuseBrokenRefs(document);
+  // Lint skipped (--no-lint), or OAS-002 not an error (off, warn, ignored, baselined): still nothing
+  // is emitted from a document whose refs point at nothing. The outcome still carries the document
+  // and diagnostics, so the caller prints the warnings and `build --watch` keeps watching its files.
+  const broken = document.brokenRefs ?? [];
+  if (broken.length > 0) {
+    const listed = options.lint === false
+      ? lint(api, document, config, { rules: [oas002], ...(options.baseline ? { baseline: options.baseline } : {}) }).length
+      : linted.filter((d) => d.ruleId === oas002.id).length;
+    const refs = sortBrokenRefs(broken);
+    const error = brokenRefRefusal(refs, listed, options.lint !== false);
+    return { document, api, diagnostics, stoppedByLint: false, refusedBrokenRefs: { refs, error }, orphanedHandlers: [] };
+  }
 
   const { emitWithReport, orphanedImplementations } = await loadEmitters();
   const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
@@ -120,16 +136,18 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
 }
 
 /**
- * Throws BROKEN_REF at the first `$ref` whose target is missing, as `load` did before it learnt to
- * record them: emitters would generate from a document with holes (a schema, response or
- * integration silently absent). The message says how many there are and where to see them all.
+ * The error a build refusing broken refs prints: at the first one (by file, line, column), what is
+ * missing, how many there are and where to see them all — said as it is: `lint` lists only what
+ * OAS-002 reports (`listed`), which is none when the rule is off, ignored or baselined.
  */
-export function refuseBrokenRefs(document: LoadedDocument): void {
-  const broken = document.brokenRefs ?? [];
-  const first = broken[0];
-  if (first === undefined) return;
-  const more = broken.length > 1 ? ` (and ${broken.length - 1} more broken $ref${broken.length === 2 ? '' : 's'}: \`apigw-gen lint\` lists them all)` : '';
-  throw new ApigwError('BROKEN_REF', `${first.message}${more}`, first.position);
+function brokenRefRefusal(refs: readonly BrokenRef[], listed: number, lintRan: boolean): ApigwError {
+  const n = refs.length;
+  const count = `${n} broken $ref${n === 1 ? '' : 's'}`;
+  let where: string;
+  if (listed < n) where = `; \`apigw-gen lint\` lists ${listed === 0 ? 'none' : `only ${listed}`} of them: OAS-002 is off, ignored or baselined`;
+  else if (lintRan) where = ', listed above as OAS-002';
+  else where = n === 1 ? '' : '; `apigw-gen lint` lists them all';
+  return brokenRefError(refs[0] as BrokenRef, ` (build refused: ${count}${where}). Nothing is generated from a spec with broken $refs, not even with --no-lint: fix them`);
 }
 
 function demoteResolved(diagnostics: Diagnostic[], ruleIds: ReadonlySet<string>): Diagnostic[] {

@@ -2,11 +2,14 @@
 // files because editors save by writing a new file and renaming it over the old one, which ends
 // a watch on the old file. Changes are debounced so one save triggers one rebuild.
 
-import { watch, type FSWatcher } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 export interface WatchOptions {
-  /** Runs one build; returns the files to watch next (the spec's files), or undefined to keep the old list. */
+  /**
+   * Runs one build; returns the files to watch next (the spec's files, and files a `$ref` names that
+   * do not exist yet), or undefined to keep the old list.
+   */
   run: () => Promise<string[] | undefined>;
   /** Resolves when watching should end (SIGINT in the CLI). */
   stop: PromiseLike<void>;
@@ -29,12 +32,11 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
     if (next) files = new Set(next.map((f) => resolve(f)));
     closeAll();
     if (stopped) return;
-    const folders = new Set([...files].map((f) => dirname(f)));
-    for (const folder of folders) {
+    for (const [folder, names] of watchedNames(files)) {
       try {
         const watcher = watch(folder, (_event, name) => {
           // Some platforms omit the name; then any change in the folder counts.
-          if (name === null || files.has(resolve(folder, name.toString()))) schedule();
+          if (name === null || names.has(name.toString())) schedule();
         });
         watcher.on('error', () => undefined); // a folder removed while watched: the next build reports it
         watchers.push(watcher);
@@ -59,4 +61,22 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   if (timer) clearTimeout(timer);
   closeAll();
   await running;
+}
+
+/**
+ * Folder → the names in it whose change matters. A file's folder, or, when that folder does not exist
+ * yet (a `$ref` to templates/x.vtl before templates/ is made), its nearest existing ancestor, where
+ * the first missing folder on the way appears; the rebuild that follows watches one level deeper.
+ */
+function watchedNames(files: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const file of files) {
+    let folder = dirname(file);
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    const name = relative(folder, file).split(sep)[0] as string;
+    let names = out.get(folder);
+    if (names === undefined) out.set(folder, (names = new Set()));
+    names.add(name);
+  }
+  return out;
 }

@@ -14,6 +14,7 @@ import { detectVersion } from './version.js';
 
 export type { BrokenRef, LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './types.js';
 export { createLoadCache, type LoadCache } from './cache.js';
+export { brokenRefError, missingFiles, sortBrokenRefs } from './broken-refs.js';
 
 /**
  * Reads an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; YAML or JSON; one file or many, or

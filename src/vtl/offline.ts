@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApigwError } from '../errors.js';
-import { load } from '../load/index.js';
+import { brokenRefError, load } from '../load/index.js';
 import { getAt, parsePointer } from '../load/pointer.js';
 import type { SourcePosition } from '../load/types.js';
 import { VtlError } from './errors.js';
@@ -49,7 +49,7 @@ export async function loadTemplateSource(ref: string, cwd: string): Promise<Temp
   // A template behind a `$ref` that points at nothing (a missing .vtl file, say) cannot be rendered:
   // say which ref, where, as `build` does. Broken refs elsewhere in the spec do not matter here.
   const broken = doc.brokenRefs?.find((b) => pointer === b.pointer || pointer.startsWith(`${b.pointer}/`));
-  if (broken) throw new ApigwError('BROKEN_REF', broken.message, broken.position);
+  if (broken) throw brokenRefError(broken);
   const found = getAt(doc.document, tokens);
   const position = doc.sourceMap.lookup(pointer);
   if (!found.found) throw new ApigwError('USAGE', `nothing at ${pointer} in ${file}`, position);

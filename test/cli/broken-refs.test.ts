@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildDist, hasStackTrace, run } from './helpers.js';
+import { buildDist, hasStackTrace, run, start, waitFor } from './helpers.js';
 
 const MOCK = [
   '      x-amazon-apigateway-integration:',
@@ -133,13 +133,27 @@ describe('broken $refs', () => {
     expect(stopped.stderr).toMatch(/build stopped: \d+ lint errors?/);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
 
+    // The hint must not send the user to --no-lint: it never skips broken $refs.
+    expect(stopped.stderr).not.toMatch(/pass --no-lint to generate anyway/);
+    expect(stopped.stderr).toMatch(/never skipped/);
+
     const forced = run(['build', 'api.yaml', '--no-lint'], dir);
     expect(forced.code).toBe(2);
     expect(forced.stdout).toBe('');
     expect(hasStackTrace(forced.stderr)).toBe(false);
-    // one line: file:line:col of the first broken ref met, what is missing, how many more
+    // one line: file:line:col of the first broken ref by file, line and column, what is missing, how many
     expect(forced.stderr.trim().split('\n')).toHaveLength(1);
-    expect(forced.stderr).toMatch(/^apigw-gen: .*\.yaml:\d+:\d+: \$ref "[^"]+": .*\(and 3 more broken \$refs: `apigw-gen lint` lists them all\)$/m);
+    expect(forced.stderr).toMatch(/^apigw-gen: [^ ]*api\.yaml:11:41: \$ref "#\/components\/schemas\/Pett": .*4 broken \$refs; `apigw-gen lint` lists them all\)/m);
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+  });
+
+  it('with OAS-002 a warning, build prints the warnings, then refuses (exit 2) saying they are listed above', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { rules: { 'OAS-002': 'warn' } } }));
+    const r = run(['build', 'api.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/warning .*OAS-002/g)).toHaveLength(4);
+    expect(r.stderr).toMatch(/4 broken \$refs, listed above as OAS-002/);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
@@ -149,8 +163,43 @@ describe('broken $refs', () => {
     const r = run(['build', 'api.yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\$ref ".*"/);
+    // lint would list none of them: the hint must not say it does
+    expect(r.stderr).toMatch(/`apigw-gen lint` lists none of them: OAS-002 is off, ignored or baselined/);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
+
+  it('build --watch rebuilds when the missing file is created (also in a missing folder), and --no-lint keeps watching the spec\'s files', async () => {
+    const dir = project();
+    // /pets, /owners and /vets' problems fixed but paths/vets.yaml and templates/missing.vtl
+    writeFileSync(join(dir, 'api.yaml'), FILES['api.yaml']!.replace('Pett', 'Pet'));
+    writeFileSync(join(dir, 'schemas.yaml'), 'Owner: {type: object}\n');
+    for (const extra of [[], ['--no-lint']]) {
+      rmSync(join(dir, 'paths/vets.yaml'), { force: true });
+      rmSync(join(dir, 'templates'), { recursive: true, force: true });
+      const { child, output } = start(['build', 'api.yaml', '--watch', ...extra], dir);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const watching = () => (output().match(/watching \d+ files? for changes/g) ?? []).length;
+      try {
+        await waitFor(() => watching() >= 1);
+        // the spec's three files that exist (api, paths/owners, schemas), and the two missing ones
+        expect(output()).toMatch(/watching 5 files for changes/);
+        mkdirSync(join(dir, 'templates'));
+        writeFileSync(join(dir, 'templates/missing.vtl'), '{"statusCode": 200}');
+        // the rebuild that created templates/ and missing.vtl triggered: only paths/vets.yaml is left
+        const lastBuild = () => output().split(/watching \d+ files?/).slice(-2)[0] ?? '';
+        await waitFor(() => watching() >= 2 && /paths\/vets\.yaml": file not found/.test(lastBuild()) && !/missing\.vtl": file not found/.test(lastBuild()));
+        writeFileSync(join(dir, 'paths/vets.yaml'), FILES['paths/owners.yaml']!.replace('listOwners', 'listVets'));
+        await waitFor(() => /generated \d+ added/.test(output()));
+        expect(existsSync(join(dir, 'generated'))).toBe(true);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; output:\n${output()}`);
+      } finally {
+        child.kill('SIGINT');
+      }
+      expect(await exited).toBe(0);
+      rmSync(join(dir, 'generated'), { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('routes lists what is there (exit 0) and warns on stderr with the first one', () => {
     const dir = project();

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ApigwError } from '../../errors.js';
 import { build, loadEmitters, type BuildOutcome } from '../../pipeline.js';
-import { createLoadCache } from '../../load/index.js';
+import { createLoadCache, missingFiles } from '../../load/index.js';
 import { outputFolder } from '../../config/index.js';
 import { isTarget, ALL_TARGETS } from '../../emit/index.js';
 import { allRules, formatDiagnostics } from '../../lint/index.js';
@@ -82,7 +82,8 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
     run: async () => {
       try {
         const { outcome } = await once();
-        if (outcome) lastFiles = outcome.document.files;
+        // The files read, and those a $ref names that do not exist yet: creating one fixes the spec.
+        if (outcome) lastFiles = [...outcome.document.files, ...missingFiles(outcome.document.brokenRefs ?? [])];
       } catch (error) {
         // Keep watching whatever went wrong: the user fixes the spec and saves again.
         io.err(errorLine(error));
@@ -111,9 +112,20 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
   if (outcome.diagnostics.length > 0) {
     io.err(formatDiagnostics('stylish', outcome.diagnostics, { rules: allRules, cwd: io.cwd, color: false }));
   }
+  if (outcome.refusedBrokenRefs) {
+    io.err(errorLine(outcome.refusedBrokenRefs.error));
+    return 2;
+  }
   if (outcome.stoppedByLint || !outcome.written) {
-    const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
-    io.err(`apigw-gen: build stopped: ${errors} lint error${errors === 1 ? '' : 's'} (fix them, or pass --no-lint to generate anyway)\n`);
+    const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+    // --no-lint skips the rules, never broken $refs (OAS-002): don't send the user round in a circle.
+    const broken = errors.filter((d) => d.ruleId === 'OAS-002').length;
+    const hint = broken === 0
+      ? 'fix them, or pass --no-lint to generate anyway'
+      : broken === errors.length
+        ? 'fix them: broken $refs are never skipped, not even with --no-lint'
+        : 'fix them; --no-lint skips the other rules, but broken $refs (OAS-002) are never skipped';
+    io.err(`apigw-gen: build stopped: ${errors.length} lint error${errors.length === 1 ? '' : 's'} (${hint})\n`);
     return 1;
   }
   const written = outcome.written;

@@ -1,7 +1,7 @@
 // `apigw-gen routes <spec>`: the API at a glance, one row per route.
 
 import type { Argv, CommandModule } from 'yargs';
-import { ApigwError } from '../../errors.js';
+import { brokenRefError, sortBrokenRefs } from '../../load/index.js';
 import { loadApi } from '../../pipeline.js';
 import { formatRoutesJson, formatRoutesTable, routeRows } from '../../report/routes.js';
 import { plainTextIo } from '../errors.js';
@@ -33,11 +33,11 @@ export async function runRoutes(args: RoutesArgs, ctx: CliContext): Promise<numb
   const { api, document } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
   // A listing is still useful with holes in it (as lint goes on past them); the holes are said on
   // stderr, so the table or JSON on stdout stays as consumers expect.
-  const broken = document.brokenRefs ?? [];
+  const broken = sortBrokenRefs(document.brokenRefs ?? []);
   const first = broken[0];
   if (first !== undefined) {
-    const where = new ApigwError('BROKEN_REF', first.message, first.position).format();
-    io.err(`apigw-gen: warning: ${broken.length} $ref${broken.length === 1 ? '' : 's'} point${broken.length === 1 ? 's' : ''} at nothing, so what they stand for is missing below (\`apigw-gen lint\` lists them all); first: ${where}\n`);
+    const where = brokenRefError(first).format();
+    io.err(`apigw-gen: warning: ${broken.length} $ref${broken.length === 1 ? '' : 's'} point${broken.length === 1 ? 's' : ''} at nothing, so what they stand for is missing below (OAS-002 in \`apigw-gen lint\` lists them); first: ${where}\n`);
   }
   const rows = routeRows(api);
   io.out(args.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows));
