@@ -25,12 +25,6 @@ export function buildDist(): void {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'pipe' });
 }
 
-/** The bundled CLI's entry module that bin/apigw-gen.js runs now. */
-export function cliEntry(): string {
-  const script = "const m = await import('./bin/dist-build.js'); process.stdout.write(m.cliEntry());";
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
-}
-
 export function run(args: string[], cwd: string = repoRoot): RunResult {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', APIGW_GEN_DEBUG: '' }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -6,19 +6,13 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bin, buildDist, cliEntry, fixture, repoRoot } from './helpers.js';
+import { bin, buildDist, fixture, repoRoot } from './helpers.js';
 
 let hookDir: string;
-/** Chunk file name → the modules it holds, relative to the repo (`dist/lint/index.js`, `node_modules/handlebars/…`). */
-let chunks: Record<string, string[]>;
-/** The bundle the CLI runs (dist-cli/<build>/), as bin/dist-build.js's stamp names it. */
-let cliDir: string;
 beforeAll(() => {
   buildDist();
-  cliDir = dirname(cliEntry()) + '/';
-  chunks = JSON.parse(readFileSync(join(cliDir, 'chunks.json'), 'utf8')) as Record<string, string[]>;
   hookDir = mkdtempSync(join(tmpdir(), 'apigw-gen-startup-'));
   writeFileSync(
     join(hookDir, 'hook.mjs'),
@@ -33,10 +27,17 @@ function modulesLoadedBy(args: string[]): { code: number | null; modules: string
   const files = r.stderr.split('\n').filter((l) => l.startsWith('RESOLVED ')).map((l) => l.slice('RESOLVED '.length));
   const modules = files.flatMap((url) => {
     const file = url.startsWith('file:') ? fileURLToPath(url) : url;
-    // A chunk stands for the modules bundled in it; anything else (node: builtins, files loaded by path) for itself.
-    return file.startsWith(cliDir) ? (chunks[file.slice(cliDir.length)] ?? [`unknown chunk ${file}`]) : [file];
+    // A chunk stands for the modules bundled in it (read from the manifest of the build the CLI ran,
+    // dist-cli/<build>/chunks.json); anything else (node: builtins, files loaded by path) for itself.
+    const chunk = /^(.*\/dist-cli\/[^/]+)\/([^/]+)$/.exec(file);
+    return chunk ? (chunksOf(chunk[1]!)[chunk[2]!] ?? [`unknown chunk ${file}`]) : [file];
   });
   return { code: r.status, modules };
+}
+
+/** Chunk file name → the modules it holds, relative to the repo (`dist/lint/index.js`, `node_modules/handlebars/…`). */
+function chunksOf(buildDir: string): Record<string, string[]> {
+  return JSON.parse(readFileSync(join(buildDir, 'chunks.json'), 'utf8')) as Record<string, string[]>;
 }
 
 const emitters = /^dist\/emit\/|node_modules\/(prettier|handlebars)\//;
