@@ -19,7 +19,7 @@
 //   rename exports between chunks, so chunks of two builds must never meet), and the stamp names
 //   the folder new runs use. Older folders are removed only when unused for PRUNE_AFTER_MS.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync, unlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync, unlinkSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -165,7 +165,10 @@ function writeBundle(files) {
   for (const [name, code] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${code}\0`);
   const id = hash.digest('hex').slice(0, 16);
   const target = join(cliDir, id);
-  if (existsSync(join(target, 'main.js'))) return id;
+  if (existsSync(join(target, 'main.js'))) {
+    markInUse(target);
+    return id;
+  }
   const temp = join(cliDir, `.tmp-${process.pid}-${tempCounter++}`);
   mkdirSync(temp, { recursive: true });
   for (const [name, code] of files) writeFileSync(join(temp, name), code);
@@ -179,14 +182,33 @@ function writeBundle(files) {
   return id;
 }
 
-/** Removes bundles other than `current` unused for PRUNE_AFTER_MS, and temp folders of builds that died. */
+/** Sets a bundle folder's mtime to now: pruning counts a build as unused from its folder's mtime. */
+export function markInUse(folder) {
+  try {
+    const now = new Date();
+    utimesSync(folder, now, now);
+  } catch {
+    // gone (pruned by a concurrent rebuild): whoever needs it rebuilds it
+  }
+}
+
+/**
+ * Removes bundles unused for PRUNE_AFTER_MS, and temp folders of builds that died; never the one
+ * this build wrote nor the one the stamp names now (a concurrent build from other sources may have
+ * written it). Best effort: a concurrent build may be removing the same folders.
+ */
 function pruneBundles(current) {
+  const keep = new Set([current, readStamp()?.cli]);
   for (const entry of readdirSync(cliDir, { withFileTypes: true })) {
-    if (entry.name === current) continue;
+    if (keep.has(entry.name)) continue;
     const full = join(cliDir, entry.name);
-    const temp = /^\.tmp-(\d+)-\d+$/.exec(entry.name);
-    if (temp ? isAlive(Number(temp[1])) : Date.now() - statSync(full).mtimeMs < PRUNE_AFTER_MS) continue;
-    rmSync(full, { recursive: true, force: true });
+    try {
+      const temp = /^\.tmp-(\d+)-\d+$/.exec(entry.name);
+      if (temp ? isAlive(Number(temp[1])) : Date.now() - statSync(full).mtimeMs < PRUNE_AFTER_MS) continue;
+      rmSync(full, { recursive: true, force: true });
+    } catch {
+      // already removed by a concurrent build
+    }
   }
 }
 

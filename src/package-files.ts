@@ -2,7 +2,8 @@
 // validators in dist/, all found from the package root. The code runs from src/ (tests), dist/
 // (the library) or dist-cli/<build>/ (the bundled CLI, see bin/dist-build.js), at different depths,
 // and in the bundle a module no longer sits where its source file does: so no module counts `../`
-// from its own URL; the root is the nearest folder above this module that holds package.json.
+// from its own URL; the root is the nearest folder above this module that holds package.json. (So
+// no package.json may ever be written into src/, dist/ or dist-cli/: it would silently move the root.)
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
