@@ -5,5 +5,6 @@
 // `npx apigw-gen` works on a fresh clone even where npm does not run lifecycle scripts.
 import { buildDist } from './dist-build.js';
 
-const { files } = await buildDist();
+// --release (npm pack's prepack): the package ships only this build of the CLI.
+const { files } = await buildDist({ release: process.argv.includes('--release') });
 process.stdout.write(`apigw-gen: transpiled ${files} files to dist/, bundled the CLI into dist-cli/\n`);

@@ -103,7 +103,11 @@ function writeAtomic(target, text) {
   renameSync(temp, target);
 }
 
-export async function buildDist() {
+/**
+ * @param {{ release?: boolean }} [options] release: keep only this build in dist-cli/ (for `npm pack`,
+ *   so the package ships one build; never while CLIs of older builds may be running).
+ */
+export async function buildDist(options = {}) {
   const ts = (await import('typescript')).default;
   const files = listSources(srcDir);
   // Taken before transpiling: if src changes meanwhile, the stamp is stale and the next run rebuilds.
@@ -129,7 +133,7 @@ export async function buildDist() {
   removeUnexpected(distDir, expected);
   const cli = writeBundle(await bundleCli());
   writeAtomic(stampFile, `${JSON.stringify({ sources, cli })}\n`);
-  pruneBundles(cli);
+  pruneBundles(cli, options.release ? 0 : PRUNE_AFTER_MS);
   return { files: files.length, cli };
 }
 
@@ -193,18 +197,18 @@ export function markInUse(folder) {
 }
 
 /**
- * Removes bundles unused for PRUNE_AFTER_MS, and temp folders of builds that died; never the one
+ * Removes bundles unused for `unusedForMs`, and temp folders of builds that died; never the one
  * this build wrote nor the one the stamp names now (a concurrent build from other sources may have
  * written it). Best effort: a concurrent build may be removing the same folders.
  */
-function pruneBundles(current) {
+function pruneBundles(current, unusedForMs) {
   const keep = new Set([current, readStamp()?.cli]);
   for (const entry of readdirSync(cliDir, { withFileTypes: true })) {
     if (keep.has(entry.name)) continue;
     const full = join(cliDir, entry.name);
     try {
       const temp = /^\.tmp-(\d+)-\d+$/.exec(entry.name);
-      if (temp ? isAlive(Number(temp[1])) : Date.now() - statSync(full).mtimeMs < PRUNE_AFTER_MS) continue;
+      if (temp ? isAlive(Number(temp[1])) : Date.now() - statSync(full).mtimeMs < unusedForMs) continue;
       rmSync(full, { recursive: true, force: true });
     } catch {
       // already removed by a concurrent build
