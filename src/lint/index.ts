@@ -13,7 +13,8 @@ import { allRules } from './rules/index.js';
 import { baselineMatcher, type BaselineEntry } from './baseline.js';
 import { child, isWithin } from './pointer.js';
 import { withNodeCache } from './helpers/raw.js';
-import { brokenRefTest } from './helpers/broken-refs.js';
+import { brokenRefPlaces } from './helpers/broken-refs.js';
+import { oas002 } from './rules/oas/oas-002.js';
 
 export type { Diagnostic, Severity } from './types.js';
 export type { Rule, RuleContext, Report, TemplateNode, Visitors } from './rule.js';
@@ -68,7 +69,8 @@ export function lint(api: Api, document: LoadedDocument, config: ResolvedConfig 
   }
 
   withNodeCache(document.document, () => walk(api, subs));
-  return finish(raw, explicit, document, config, options.baseline ?? []);
+  const judgesKey = new Set(rules.filter((r) => r.judgesKey).map((r) => r.id));
+  return finish(raw, explicit, document, config, options.baseline ?? [], judgesKey);
 }
 
 /** Calls `fn` for each subscriber, naming the rule if it throws (a crash in a rule is a bug). */
@@ -123,13 +125,16 @@ function ignoredBy(config: ResolvedConfig): (d: Diagnostic) => boolean {
     ignores.some((ig) => (ig.rule === '*' || ig.rule === d.ruleId) && ig.pointers.some((p) => p === '*' || isWithin(d.pointer, p)));
 }
 
-/** The rule that reports broken `$ref`s (LoadedDocument.brokenRefs). */
-const BROKEN_REF_RULE = 'OAS-002';
-
-function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig, baseline: readonly BaselineEntry[]): Diagnostic[] {
+function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, document: LoadedDocument, config: ResolvedConfig, baseline: readonly BaselineEntry[], judgesKey: ReadonlySet<string>): Diagnostic[] {
   const ignored = ignoredBy(config);
-  // One mistake, one report: at or below a broken `$ref` only OAS-002 speaks (see helpers/broken-refs.ts).
-  const behindBrokenRef = brokenRefTest(document);
+  // One mistake, one report: OAS-002 reports a broken `$ref`; what other rules find below the object
+  // holding it, or about that object, is about the placeholder (see helpers/broken-refs.ts). At the
+  // holder itself, rules that judge its key (a path, a model name: Rule.judgesKey) still speak: the
+  // key is the user's own text whatever the ref holds.
+  const brokenRefs = brokenRefPlaces(document);
+  const dropped = brokenRefs === undefined
+    ? undefined
+    : (d: Diagnostic) => d.ruleId !== oas002.id && (brokenRefs.below(d.pointer) || (brokenRefs.at(d.pointer) && !judgesKey.has(d.ruleId)));
   const inBaseline = baseline.length > 0 ? baselineMatcher(baseline) : () => false;
   // Same rule, pointer and message twice (e.g. a shared integration visited from two routes) is one
   // problem. Grouped by pointer rather than keyed by a joined rule+pointer+message string: that
@@ -141,7 +146,7 @@ function finish(raw: Diagnostic[], explicit: Map<Diagnostic, SourcePosition>, do
     if (same === undefined) byPointer.set(d.pointer, [d]);
     else if (same.some((e) => e.ruleId === d.ruleId && e.message === d.message)) continue;
     else same.push(d);
-    if (behindBrokenRef !== undefined && d.ruleId !== BROKEN_REF_RULE && behindBrokenRef(d.pointer)) continue;
+    if (dropped?.(d)) continue;
     if (ignored(d) || inBaseline(d)) continue;
     const pos = explicit.get(d) ?? document.sourceMap.lookup(d.pointer);
     // The runner's own objects (made in report(), handed out only here): add the position in place

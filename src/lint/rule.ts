@@ -62,5 +62,13 @@ export interface Rule {
   fact: string;
   /** API kinds the rule applies to; omitted = both. */
   appliesTo?: ApiKind[];
+  /**
+   * The rule judges names (keys: a path, a model name, a gateway response type, an extension or
+   * mapping key), never what they hold. Where the value is a broken `$ref`, the key is still the
+   * user's own text, so lint keeps this rule's findings AT that place; every rule's findings BELOW it,
+   * and other rules' findings at it, are about the placeholder and are dropped (OAS-002 reports the
+   * ref). Only for rules whose every report at such a place is about the key.
+   */
+  judgesKey?: true;
   visitors: Visitors;
 }

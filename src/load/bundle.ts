@@ -55,6 +55,8 @@ export class Bundler {
   private readonly kept: KeptRef[] = [];
   /** Every `$ref` whose target is missing (LoadedDocument.brokenRefs), in the order met. */
   readonly broken: BrokenRef[] = [];
+  /** The ref object of each entry of `broken`, at the same index. */
+  private readonly brokenObjects: object[] = [];
   readonly mounts = new Map<string, Mount>();
   /**
    * Every string the bundler wrote into the document that no source text may spell (names, keys and
@@ -65,6 +67,11 @@ export class Bundler {
   private readonly written = new WeakSet<object>();
   /** Ref objects recorded in `broken`: one met again through a YAML alias is not a second broken ref. */
   private readonly recorded = new WeakSet<object>();
+  /**
+   * Ref objects met again (through a YAML alias) and where, in the bundle: the places of those found
+   * broken become the ref's `alsoAt` once every ref is settled (see noteAliases). Rebased like `kept`.
+   */
+  private readonly metAgain: Array<{ refObject: object; bundledPointer: string }> = [];
   /** The internal `$ref` naming nothing that unresolvable external refs become (see recordExternalBroken). */
   private unresolved: string | undefined;
 
@@ -87,6 +94,19 @@ export class Bundler {
     }
     await this.drain();
     this.checkKeptRefs();
+    this.noteAliases();
+  }
+
+  /** Adds the places a broken ref was met again (through a YAML alias) to its `alsoAt`. */
+  private noteAliases(): void {
+    if (this.metAgain.length === 0 || this.broken.length === 0) return;
+    const byObject = new Map<object, BrokenRef>();
+    this.brokenObjects.forEach((object, i) => byObject.set(object, this.broken[i] as BrokenRef));
+    for (const { refObject, bundledPointer } of this.metAgain) {
+      const broken = byObject.get(refObject);
+      if (broken === undefined || broken.pointer === bundledPointer || broken.alsoAt?.includes(bundledPointer)) continue;
+      (broken.alsoAt ??= []).push(bundledPointer);
+    }
   }
 
   private async drain(): Promise<void> {
@@ -149,8 +169,13 @@ export class Bundler {
       const obj = node as Record<string, unknown>;
       const ref = obj.$ref;
       if (typeof ref === 'string' && own.call(obj, '$ref')) {
-        if (this.written.has(obj)) return; // already resolved (met again through a YAML alias)
         const at = formatTokens(tokens);
+        if (this.written.has(obj)) {
+          // Already resolved or kept (met again through a YAML alias); if it turns out broken, this
+          // place holds its placeholder too.
+          this.metAgain.push({ refObject: obj, bundledPointer: bundledRoot + at });
+          return;
+        }
         this.queue.push({
           holder: container, holderKey: k, refObject: obj, ref, file,
           sourcePointer: sourceRoot + at,
@@ -186,12 +211,15 @@ export class Bundler {
    * dangling internal ref it reads like a dangling `#/…` ref everywhere downstream: normalize's
    * deref gives undefined and schema validation (OAS-001) accepts a Reference Object. Rules that read
    * the raw document still meet `{$ref: '#/x-apigw-gen-unresolved-ref'}` where they expect an
-   * integration, a map or a policy: lint drops their findings at or below a broken ref (see
-   * lint/index.ts dropBehindBrokenRefs), so OAS-002 reports it once, with the ref as written.
+   * integration, a map or a policy: lint drops their findings at or below a broken ref (finish() in
+   * lint/index.ts, with lint/helpers/broken-refs.ts), so OAS-002 reports it once, with the ref as written.
    * Sibling keys (a description) are kept. Met again through a YAML alias, it is not recorded again.
    */
   private recordExternalBroken(pending: PendingRef, broken: Omit<BrokenRef, 'pointer' | 'ref'>): void {
-    if (this.recorded.has(pending.refObject)) return;
+    if (this.recorded.has(pending.refObject)) {
+      this.metAgain.push({ refObject: pending.refObject, bundledPointer: pending.bundledPointer });
+      return;
+    }
     if (this.unresolved === undefined) {
       // A top-level extension key the document does not have, so the pointer surely names nothing.
       let name = 'x-apigw-gen-unresolved-ref';
@@ -202,6 +230,7 @@ export class Bundler {
     pending.refObject.$ref = this.unresolved;
     this.written.add(pending.refObject);
     this.recorded.add(pending.refObject);
+    this.brokenObjects.push(pending.refObject);
     this.broken.push({ pointer: pending.bundledPointer, ref: pending.ref, ...broken });
   }
 
@@ -489,6 +518,7 @@ export class Bundler {
     for (const waiting of this.queue) waiting.bundledPointer = rebase(waiting.bundledPointer);
     for (const kept of this.kept) kept.bundledPointer = rebase(kept.bundledPointer);
     for (const broken of this.broken) broken.pointer = rebase(broken.pointer);
+    for (const again of this.metAgain) again.bundledPointer = rebase(again.bundledPointer);
   }
 
   private place(file: SourceFile, pointer: string, bundledPointer: string): void {
@@ -563,7 +593,11 @@ export class Bundler {
   private checkKeptRefs(): void {
     const resolved = new Set<string>();
     for (const kept of this.kept) {
-      if (resolved.has(kept.ref) || this.recorded.has(kept.refObject)) continue;
+      if (resolved.has(kept.ref)) continue;
+      if (this.recorded.has(kept.refObject)) {
+        this.metAgain.push({ refObject: kept.refObject, bundledPointer: kept.bundledPointer });
+        continue;
+      }
       let pointer: string;
       try {
         pointer = decodeURIComponent(kept.ref.slice(kept.ref.indexOf('#') + 1));
@@ -577,6 +611,7 @@ export class Bundler {
       } else {
         // The `$ref` stays as it is (internal, dangling): normalize reads it as nothing there.
         this.recorded.add(kept.refObject);
+        this.brokenObjects.push(kept.refObject);
         this.broken.push({
           pointer: kept.bundledPointer,
           ref: kept.written ?? kept.ref,

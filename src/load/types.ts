@@ -47,6 +47,12 @@ export interface LoadOptions {
 export interface BrokenRef {
   /** JSON pointer, in the bundled document, of the object holding the `$ref`. */
   pointer: string;
+  /**
+   * Other places in the bundled document that hold the same `$ref` object (a YAML alias of it): the
+   * ref is one mistake, reported once at `pointer`, but what sits at these places is its placeholder
+   * too. Absent when it is met only once.
+   */
+  alsoAt?: string[];
   /** The ref as written in its file. */
   ref: string;
   /**

@@ -164,6 +164,14 @@ describe('bad input', () => {
       '/paths/~1b/get/responses/200/content/application~1json/schema nope.yaml 18:41',
       '/paths/~1a/get/responses/200/content/application~1json/schema #/components/schemas/Pett 10:41',
     ]);
+    // the alias's place is still a place that holds the broken ref (lint stays silent there too)
+    expect(loaded.brokenRefs?.map((b) => b.alsoAt)).toEqual([
+      ['/paths/~1b/get/responses/201/content/application~1json/schema'],
+      ['/paths/~1a/get/responses/201/content/application~1json/schema'],
+    ]);
+    // a ref met once has no other place
+    const once = writeTree({ 'api.yaml': `${HEAD}paths:\n  /a:\n    $ref: nope.yaml\n` });
+    expect((await load(path.join(once, 'api.yaml'))).brokenRefs?.map((b) => b.alsoAt)).toEqual([undefined]);
   });
 
   it('messages name paths relative to the file the $ref is written in (portable baselines); the absolute target is a field', async () => {

@@ -14,6 +14,7 @@ export const apigwApi011: Rule = {
   id: 'APIGW-API-011',
   severity: 'error',
   description: 'Gateway responses: known response types, statusCode [1-5]XX, gatewayresponse.* parameter keys',
+  judgesKey: true,
   fact: 'The GatewayResponseType enum has 21 values; statusCode matches [1-5]\\d\\d; responseParameters keys are gatewayresponse.{header|path|querystring}.NAME [A][D].',
   appliesTo: ['rest'],
   visitors: {

@@ -7,6 +7,7 @@ export const apigwApi013: Rule = {
   id: 'APIGW-API-013',
   severity: 'warn',
   description: 'REQUEST_TOO_LARGE cannot be customized',
+  judgesKey: true,
   fact: 'Customizing the REQUEST_TOO_LARGE gateway response is not supported (known issues) [D].',
   appliesTo: ['rest'],
   visitors: {

@@ -27,6 +27,7 @@ export const apigwDoc005: Rule = {
   id: 'APIGW-DOC-005',
   severity: 'warn',
   description: 'An x-amazon-apigateway extension is used with the wrong API type',
+  judgesKey: true,
   fact: 'Each extension is "Supported only for" REST or HTTP APIs (§0 of the reference); the other API type ignores it or warns at import [D].',
   visitors: {
     api(api, ctx) {

@@ -8,6 +8,7 @@ export const apigwInt011: Rule = {
   severity: 'error',
   appliesTo: ['rest'],
   description: 'REST requestParameters keys must be integration.request.(path|querystring|header).NAME',
+  judgesKey: true,
   fact: 'Integration request mapping targets are integration.request.{path|querystring|header}.{name} with a name matching ^[a-zA-Z0-9._$-]+$ [D][A]; otherwise `Invalid mapping identifier specified` [O].',
   visitors: {
     integration(integration, _route, ctx) {

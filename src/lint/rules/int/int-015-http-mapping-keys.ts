@@ -10,6 +10,7 @@ export const apigwInt015: Rule = {
   severity: 'error',
   appliesTo: ['http'],
   description: 'HTTP API parameter mapping keys must be append|overwrite|remove:header|querystring.NAME, overwrite:path, overwrite:statuscode',
+  judgesKey: true,
   fact: 'HTTP API request mapping keys are {append|overwrite|remove}:{header|querystring}.NAME or overwrite:path; response mapping keys are {append|overwrite|remove}:header.NAME or overwrite:statuscode under a status code 200–599 [D][A].',
   visitors: {
     integration(integration, _route, ctx) {

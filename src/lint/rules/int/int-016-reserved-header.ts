@@ -30,6 +30,7 @@ export const apigwInt016: Rule = {
   severity: 'error',
   appliesTo: ['http'],
   description: 'HTTP API parameter mappings cannot target reserved headers',
+  judgesKey: true,
   fact: 'Reserved headers (access-control-*, apigw-*, Authorization, Connection, Content-Length, Host-related forwarding headers, x-amz-*, x-amzn-*, …) cannot be mapped [D].',
   visitors: {
     integration(integration, _route, ctx) {

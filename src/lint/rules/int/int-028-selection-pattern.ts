@@ -7,6 +7,7 @@ export const apigwInt028: Rule = {
   severity: 'error',
   appliesTo: ['rest'],
   description: 'Integration response selection patterns must be valid Java regexes that match the whole input',
+  judgesKey: true,
   fact: 'Selection patterns are Java regular expressions matched against the whole status code or Lambda errorMessage; AWS examples wrap text in .*…* [D][I].',
   visitors: {
     integration(integration, _route, ctx) {

@@ -7,6 +7,7 @@ export const apigwInt029: Rule = {
   severity: 'error',
   appliesTo: ['rest'],
   description: 'Integration response parameter keys must be method.response.header.NAME declared on the method response',
+  judgesKey: true,
   fact: 'responseParameters keys are method.response.header.NAME and the header must be declared in that method response\'s headers; otherwise `Invalid mapping expression parameter specified: method.response.header.NAME` [O][A].',
   visitors: {
     integration(integration, route, ctx) {

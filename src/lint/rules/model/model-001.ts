@@ -4,6 +4,7 @@ export const apigwModel001: Rule = {
   id: 'APIGW-MODEL-001',
   severity: 'error',
   description: 'REST model names (schema keys) must be alphanumeric',
+  judgesKey: true,
   fact: '"Model names can only contain alphanumeric characters"; the API model agrees: "Must be an alphanumeric string" [D][A].',
   appliesTo: ['rest'],
   visitors: {

@@ -6,6 +6,7 @@ export const oas006: Rule = {
   id: 'OAS-006',
   severity: 'error',
   description: 'Paths that differ only in variable names are the same route (HTTP APIs; REST: APIGW-PATH-004)',
+  judgesKey: true,
   fact: 'OpenAPI: "Templated paths with the same hierarchy but different templated names MUST NOT exist as they are identical." An HTTP API route key is METHOD plus the path, so both paths claim the same routes [D][I].',
   appliesTo: ['http'],
   visitors: {

@@ -9,6 +9,7 @@ export const apigwPath001: Rule = {
   id: 'APIGW-PATH-001',
   severity: 'error',
   description: 'REST path segments may contain only letters, digits, _ - . , : and {variables}',
+  judgesKey: true,
   fact: 'Path segments may contain only letters and digits, _, -, ., ,, : and {} (known issues for REST APIs) [D]. Older error text: "Resource\'s path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end" [O].',
   appliesTo: ['rest'],
   visitors: {

@@ -7,6 +7,7 @@ export const apigwPath002: Rule = {
   id: 'APIGW-PATH-002',
   severity: 'error',
   description: 'A path variable must be a whole segment',
+  judgesKey: true,
   fact: 'A path parameter must be a whole segment: /a/{id} is valid, /a{id} and /{id}.json are not [D].',
   visitors: {
     api(_api, ctx) {

@@ -7,6 +7,7 @@ export const apigwPath003: Rule = {
   id: 'APIGW-PATH-003',
   severity: 'error',
   description: 'A greedy variable {name+} must be the last path segment',
+  judgesKey: true,
   fact: '"The greedy path variable must be at the end of the resource path" [D]; nesting under it fails with "Cannot create a child of a resource with a greedy path variable" [O].',
   visitors: {
     api(_api, ctx) {

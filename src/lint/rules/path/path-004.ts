@@ -7,6 +7,7 @@ export const apigwPath004: Rule = {
   id: 'APIGW-PATH-004',
   severity: 'error',
   description: 'Sibling REST resources cannot use different variable names',
+  judgesKey: true,
   fact: 'Only one variable path part is allowed per parent resource: "A sibling ({id}) of this resource already has a variable path part -- only one is allowed" [O].',
   appliesTo: ['rest'],
   visitors: {

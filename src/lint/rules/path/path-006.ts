@@ -6,6 +6,7 @@ export const apigwPath006: Rule = {
   id: 'APIGW-PATH-006',
   severity: 'warn',
   description: '/ping and /sping are reserved on APIs behind a custom domain',
+  judgesKey: true,
   fact: '/ping and /sping at the root are reserved for the service health check when an API is served through a custom domain [D].',
   visitors: {
     api(_api, ctx) {

@@ -187,6 +187,92 @@ components:
     expect(rest.diagnostics.filter((d) => d.pointer === pointer).map((d) => d.ruleId)).toEqual(['OAS-002']);
   });
 
+  it('a broken ref at a badly named place: rules that judge the name (the key) still report it, nothing judges the value', async () => {
+    const dir = tree({
+      'api.yaml': `swagger: '2.0'
+info: {title: t, version: '1'}
+x-amazon-apigateway-cors: {$ref: 'cors.yaml'}
+x-amazon-apigateway-gateway-responses:
+  REQUEST_TOO_LARGE: {$ref: 'gr.yaml#/big'}
+  NOT_A_TYPE: {$ref: 'gr.yaml#/other'}
+paths:
+  /pets/{id}.json:
+    $ref: 'paths/pet.yaml'
+  /ok:
+    get:
+      responses:
+        '200':
+          description: ok
+          schema: {$ref: '#/definitions/Pet-Model'}
+${MOCK}definitions:
+  Pet-Model:
+    $ref: 'models/pet.json'
+`,
+    });
+    const { diagnostics } = await lintFile(join(dir, 'api.yaml'), {}, 'rest');
+    expect(diagnostics.filter((d) => d.ruleId !== 'OAS-002').map((d) => `${d.ruleId} ${d.pointer}`).sort()).toEqual([
+      'APIGW-API-011 /x-amazon-apigateway-gateway-responses/NOT_A_TYPE',
+      'APIGW-API-013 /x-amazon-apigateway-gateway-responses/REQUEST_TOO_LARGE',
+      'APIGW-DOC-005 /x-amazon-apigateway-cors',
+      'APIGW-MODEL-001 /definitions/Pet-Model',
+      'APIGW-PATH-002 /paths/~1pets~1{id}.json',
+    ]);
+    expect(diagnostics.filter((d) => d.ruleId === 'OAS-002')).toHaveLength(5);
+  });
+
+  it('a broken ref met again through a YAML alias is still one report, and nothing else reports either place', async () => {
+    const dir = tree({
+      'ext.yaml': `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration: &int
+        $ref: 'integrations/missing.yaml'
+  /b:
+    get:
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration: *int
+`,
+      'int.yaml': `swagger: '2.0'
+info: {title: t, version: '1'}
+paths:
+  /a:
+    post:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/q
+        credentials: arn:aws:iam::123456789012:role/r
+        requestParameters: &p
+          $ref: '#/x-params'
+        responses: {default: {statusCode: '200'}}
+  /b:
+    post:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/q2
+        credentials: arn:aws:iam::123456789012:role/r
+        requestParameters: *p
+        responses: {default: {statusCode: '200'}}
+`,
+    });
+    const ext = await lintFile(join(dir, 'ext.yaml'), {}, 'rest');
+    expect(ext.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([
+      'OAS-002 /paths/~1a/get/x-amazon-apigateway-integration/$ref',
+    ]);
+    const int = await lintFile(join(dir, 'int.yaml'), {}, 'rest');
+    expect(int.diagnostics.map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([
+      'OAS-002 /paths/~1a/post/x-amazon-apigateway-integration/requestParameters/$ref',
+    ]);
+  });
+
   it('a document without broken refs gets no OAS-002', async () => {
     const dir = tree({ 'api.yaml': `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Ok'}}\n${MOCK}components:\n  responses:\n    Ok: {description: ok}\n` });
     const { doc, diagnostics } = await lintFile(join(dir, 'api.yaml'));
