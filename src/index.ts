@@ -7,7 +7,7 @@
 //   const result = write(files, 'generated');          // atomic, manifest-tracked output
 //
 // `build` runs all of it the way the CLI does.
-export type { LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './load/types.js';
+export type { LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo, BrokenRef } from './load/types.js';
 export type * from './model/types.js';
 export type { Diagnostic, Severity } from './lint/types.js';
 export type { FileSet, GeneratedFile, Target } from './emit/types.js';

@@ -64,7 +64,10 @@ export interface BuildOptions {
   check?: boolean;
   /** Which API of a template to load, and a parse cache for repeated builds. */
   load?: LoadApiOptions;
-  /** Lint problems accepted earlier (the configured baseline file's entries, read by the caller). */
+  /**
+   * Lint problems accepted earlier (the configured baseline file's entries, read by the caller). Also
+   * read with `lint: false`: a refusal of broken refs says whether lint would list them.
+   */
   baseline?: readonly BaselineEntry[];
 }
 
@@ -76,7 +79,10 @@ export interface BuildOutcome extends LoadedApi {
   /**
    * Set when the build refused to emit because `$ref`s point at nothing (lint skipped, or OAS-002 not
    * an error: off, a warning, ignored or baselined): the refs, by file, line and column, and the
-   * error to print after the diagnostics (exit 2).
+   * error to print after the diagnostics (the CLI exits 2). `build()` does not throw for broken refs:
+   * it returns with this set, `stoppedByLint: false` and `written` undefined (nothing is written).
+   * With OAS-002 an error (the default) and lint on, the build stops on lint first instead
+   * (`stoppedByLint: true`, this field unset).
    */
   refusedBrokenRefs?: { refs: BrokenRef[]; error: ApigwError };
   /** What was (or, in check mode, would be) written; absent when the build stopped. */
@@ -144,8 +150,8 @@ function brokenRefRefusal(refs: readonly BrokenRef[], listed: number, lintRan: b
   const n = refs.length;
   const count = `${n} broken $ref${n === 1 ? '' : 's'}`;
   let where: string;
-  if (listed < n) where = `; \`apigw-gen lint\` lists ${listed === 0 ? 'none' : `only ${listed}`} of them: OAS-002 is off, ignored or baselined`;
-  else if (lintRan) where = ', listed above as OAS-002';
+  if (listed < n) where = `; \`apigw-gen lint\` lists ${listed === 0 ? 'none' : `only ${listed}`} of them: ${oas002.id} is off, ignored or baselined`;
+  else if (lintRan) where = `, listed above as ${oas002.id}`;
   else where = n === 1 ? '' : '; `apigw-gen lint` lists them all';
   return brokenRefError(refs[0] as BrokenRef, ` (build refused: ${count}${where}). Nothing is generated from a spec with broken $refs, not even with --no-lint: fix them`);
 }

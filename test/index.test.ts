@@ -1,6 +1,6 @@
 // The public API composes like the CLI: load → normalize → lint → emit → write.
 import { describe, it, expect, afterEach } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as apigw from '../src/index.js';
@@ -35,6 +35,27 @@ describe('public API', () => {
     expect(outcome.stoppedByLint).toBe(false);
     expect(outcome.written?.outDir).toBe(out);
     await expect(apigw.build({ spec: join(out, 'missing.yaml'), out })).rejects.toBeInstanceOf(apigw.ApigwError);
+  });
+
+  it('build() with broken $refs does not throw: it stops on OAS-002, or (lint off) returns refusedBrokenRefs and writes nothing', async () => {
+    out = mkdtempSync(join(tmpdir(), 'apigw-gen-api-'));
+    const spec = join(out, 'api.yaml');
+    writeFileSync(spec, 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /pets:\n    $ref: paths/pets.yaml\n');
+    const target = join(out, 'generated');
+    const linted = await apigw.build({ spec, out: target });
+    expect(linted.stoppedByLint).toBe(true);
+    expect(linted.refusedBrokenRefs).toBeUndefined();
+    expect(linted.diagnostics.map((d) => d.ruleId)).toEqual(['OAS-002']);
+    const outcome = await apigw.build({ spec, out: target, lint: false });
+    expect(outcome.stoppedByLint).toBe(false);
+    expect(outcome.written).toBeUndefined();
+    const refused: apigw.BuildOutcome['refusedBrokenRefs'] = outcome.refusedBrokenRefs;
+    const refs: apigw.BrokenRef[] | undefined = refused?.refs;
+    expect(refs?.map((r) => `${r.ref} ${r.reason} ${r.position.line}:${r.position.column}`)).toEqual(['paths/pets.yaml missing-file 5:5']);
+    expect(refused?.error).toBeInstanceOf(apigw.ApigwError);
+    expect(refused?.error.code).toBe('BROKEN_REF');
+    expect(refused?.error.message).toMatch(/^\$ref "paths\/pets\.yaml": file not found/);
+    expect(existsSync(target)).toBe(false);
   });
 
   it('build() with a load cache re-parses only the files that changed (what `build --watch` passes)', async () => {

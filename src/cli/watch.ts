@@ -11,6 +11,11 @@ export interface WatchOptions {
    * do not exist yet), or undefined to keep the old list.
    */
   run: () => Promise<string[] | undefined>;
+  /**
+   * Called after each build once the watchers are armed, with the number of files watched: a change
+   * from then on triggers a rebuild (said only now, so "watching" is true when it is read).
+   */
+  onWatching?: (files: number) => void;
   /** Resolves when watching should end (SIGINT in the CLI). */
   stop: PromiseLike<void>;
   debounceMs?: number;
@@ -44,6 +49,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
         // folder gone; the build that follows reports the missing spec
       }
     }
+    options.onWatching?.(files.size);
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);

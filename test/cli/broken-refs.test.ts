@@ -157,6 +157,31 @@ describe('broken $refs', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
+  it('build stopped by other lint errors does not suggest --no-lint when the spec has broken refs (OAS-002 a warning)', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { rules: { 'OAS-002': 'warn' } } }));
+    // a real error besides the broken refs: a path variable that is not a whole segment
+    writeFileSync(join(dir, 'api.yaml'), FILES['api.yaml']!.replace('  /pets:', '  /pets/{id}.json:').replace('operationId: listPets', 'operationId: listPets\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]'));
+    const r = run(['build', 'api.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/APIGW-PATH-002/);
+    expect(r.stderr).not.toMatch(/pass --no-lint to generate anyway/);
+    expect(r.stderr).toMatch(/build stopped: 1 lint error \(.*4 broken \$refs.*never skipped/);
+    // and what it says is true: --no-lint refuses
+    expect(run(['build', 'api.yaml', '--no-lint'], dir).code).toBe(2);
+  });
+
+  it('build --no-lint with the broken refs baselined does not claim `apigw-gen lint` lists them', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { baseline: 'bl.json' } }));
+    expect(run(['lint', 'api.yaml', '--baseline'], dir).code).toBe(0);
+    expect(run(['lint', 'api.yaml'], dir).code).toBe(0);
+    const r = run(['build', 'api.yaml', '--no-lint'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/`apigw-gen lint` lists none of them: OAS-002 is off, ignored or baselined/);
+    expect(r.stderr).not.toMatch(/lists them all/);
+  });
+
   it('build with OAS-002 turned off still refuses to generate (exit 2)', () => {
     const dir = project();
     writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ lint: { rules: { 'OAS-002': 'off' } } }));
@@ -199,6 +224,31 @@ describe('broken $refs', () => {
       expect(await exited).toBe(0);
       rmSync(join(dir, 'generated'), { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it('build --watch follows a missing file whose folders are created one at a time (a/, a/b/, then a/b/pets.yaml)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apigw-gen-broken-refs-'));
+    temps.push(dir);
+    writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: {title: x, version: "1"}\npaths:\n  /pets:\n    $ref: a/b/pets.yaml\n');
+    const { child, output } = start(['build', 'api.yaml', '--watch'], dir);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const watching = () => (output().match(/watching \d+ files? for changes/g) ?? []).length;
+    try {
+      await waitFor(() => watching() >= 1);
+      // each step is a rebuild (still refused: the file is missing), after which one level deeper is watched
+      mkdirSync(join(dir, 'a'));
+      await waitFor(() => watching() >= 2);
+      mkdirSync(join(dir, 'a/b'));
+      await waitFor(() => watching() >= 3);
+      writeFileSync(join(dir, 'a/b/pets.yaml'), FILES['paths/owners.yaml']!.replace("{$ref: '../schemas.yaml#/Owner'}", '{type: object}').replace('{$ref: ../templates/missing.vtl}', "'{\"statusCode\": 200}'"));
+      await waitFor(() => /generated \d+ added/.test(output()));
+      expect(existsSync(join(dir, 'generated'))).toBe(true);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; output:\n${output()}`);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   }, 60_000);
 
   it('routes lists what is there (exit 0) and warns on stderr with the first one', () => {

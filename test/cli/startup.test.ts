@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bin, buildDist, fixture, repoRoot } from './helpers.js';
 
@@ -26,7 +26,8 @@ function modulesLoadedBy(args: string[]): { code: number | null; modules: string
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(hookDir, 'register.mjs')).href, bin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const files = r.stderr.split('\n').filter((l) => l.startsWith('RESOLVED ')).map((l) => l.slice('RESOLVED '.length));
   const modules = files.flatMap((url) => {
-    const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+    // With '/' separators (as in the URL) whatever the platform: the chunk pattern below uses '/'.
+    const file = url.startsWith('file:') ? fileURLToPath(url).split(sep).join('/') : url;
     // A chunk stands for the modules bundled in it (read from the manifest of the build the CLI ran,
     // dist-cli/<build>/chunks.json); anything else (node: builtins, files loaded by path) for itself.
     const chunk = /^(.*\/dist-cli\/[^/]+)\/([^/]+)$/.exec(file);

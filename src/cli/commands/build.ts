@@ -16,6 +16,9 @@ import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
 import { errorLine, plainTextIo } from '../errors.js';
 import { readConfiguredBaseline } from '../baseline.js';
+import { oas002 } from '../../lint/rules/oas/oas-002.js';
+import type { BaselineEntry } from '../../lint/baseline.js';
+import type { ResolvedConfig } from '../../config/types.js';
 
 export interface BuildArgs extends SpecArgs {
   out?: string;
@@ -64,8 +67,10 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
   // Watch mode keeps one parse cache across rebuilds: only the files that changed are parsed again.
   const loadOptions = { ...(args.api !== undefined ? { api: args.api } : {}), ...(args.watch ? { cache: createLoadCache() } : {}) };
   const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
-    // Read on every rebuild: in watch mode the user may refresh the baseline meanwhile.
-    const baseline = args.lint !== false ? readConfiguredBaseline(config, io.cwd) : [];
+    // Read on every rebuild: in watch mode the user may refresh the baseline meanwhile. Also with
+    // --no-lint: a build refusing broken $refs says whether `apigw-gen lint` lists them, which
+    // depends on the baseline (it is used for nothing else then, so an unreadable one is no error).
+    const baseline = args.lint !== false ? readConfiguredBaseline(config, io.cwd) : baselineIfReadable(config, io.cwd);
     const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true, load: loadOptions, baseline });
     return { code: report(outcome, io, args.check === true, spec), outcome };
   };
@@ -88,11 +93,20 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
         // Keep watching whatever went wrong: the user fixes the spec and saves again.
         io.err(errorLine(error));
       }
-      io.err(`apigw-gen: watching ${lastFiles.length} file${lastFiles.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
       return lastFiles;
     },
+    onWatching: (n) => io.err(`apigw-gen: watching ${n} file${n === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`),
   });
   return 0;
+}
+
+/** The configured baseline's entries, or none when it cannot be read (see `once` in runBuild). */
+function baselineIfReadable(config: ResolvedConfig, cwd: string): BaselineEntry[] {
+  try {
+    return readConfiguredBaseline(config, cwd);
+  } catch {
+    return [];
+  }
 }
 
 /** `--targets sdk,handlers` and `--targets sdk --targets handlers` both work. */
@@ -118,13 +132,16 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
   }
   if (outcome.stoppedByLint || !outcome.written) {
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
-    // --no-lint skips the rules, never broken $refs (OAS-002): don't send the user round in a circle.
-    const broken = errors.filter((d) => d.ruleId === 'OAS-002').length;
+    // --no-lint skips the rules, never broken $refs: don't send the user round in a circle. Judged by
+    // the document, not by the OAS-002 errors: OAS-002 may be a warning, off, ignored or baselined.
+    const broken = outcome.document.brokenRefs?.length ?? 0;
+    const onlyBroken = errors.every((d) => d.ruleId === oas002.id);
+    const refs = `${broken} broken $ref${broken === 1 ? '' : 's'}`;
     const hint = broken === 0
       ? 'fix them, or pass --no-lint to generate anyway'
-      : broken === errors.length
+      : onlyBroken
         ? 'fix them: broken $refs are never skipped, not even with --no-lint'
-        : 'fix them; --no-lint skips the other rules, but broken $refs (OAS-002) are never skipped';
+        : `fix them; the spec also has ${refs}, which are never skipped, not even with --no-lint`;
     io.err(`apigw-gen: build stopped: ${errors.length} lint error${errors.length === 1 ? '' : 's'} (${hint})\n`);
     return 1;
   }
