@@ -6,7 +6,7 @@
 // apigw-gen: printed as one line, with the stack trace only when APIGW_GEN_DEBUG is set).
 
 import { readFileSync } from 'node:fs';
-import type { CommandModule } from 'yargs';
+import type { CommandModule, MiddlewareFunction } from 'yargs';
 import { ApigwError } from '../errors.js';
 import { packageFile } from '../package-files.js';
 import { terminalSafe } from '../text/terminal-safe.js';
@@ -57,6 +57,7 @@ export interface MainOptions {
 }
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  quietOnClosedPipes();
   const io: CliIo = {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
@@ -112,7 +113,54 @@ async function parser(argv: string[], commands: CommandModule<any, any>[]) {
       throw new ApigwError('USAGE', `${message ?? 'invalid arguments'}\nRun \`apigw-gen --help\` (or \`apigw-gen <command> --help\`) for usage.`);
     })
     .showHelpOnFail(false)
-    .parserConfiguration({ 'camel-case-expansion': true });
+    .parserConfiguration({ 'camel-case-expansion': true })
+    // yargs passes the instance (whose getOptions() holds the running command's options) as the
+    // middleware's second argument; @types/yargs declares only the first.
+    .middleware(((args: Record<string, unknown>, instance: { getOptions(): DeclaredOptions }) => rejectRepeated(args, instance.getOptions())) as unknown as MiddlewareFunction);
+}
+
+/** What yargs' getOptions() says about the declared options (the parts used here). */
+interface DeclaredOptions {
+  key?: Record<string, unknown>;
+  array?: string[];
+  alias?: Record<string, string[]>;
+}
+
+/**
+ * A single-value option given more than once (`-c a.json -c b.json`) arrives as an array, which
+ * the command would take for a value (and fail on as an internal error): a usage error instead,
+ * naming the option and the values. Options declared `array: true` (--targets) are repeatable.
+ */
+export function rejectRepeated(args: Record<string, unknown>, options: DeclaredOptions): void {
+  const repeatable = new Set(options.array ?? []);
+  const aliases = new Set(Object.values(options.alias ?? {}).flat());
+  for (const key of Object.keys(options.key ?? {})) {
+    if (repeatable.has(key) || aliases.has(key)) continue;
+    const value = args[key];
+    if (!Array.isArray(value)) continue;
+    const values = value.map((v) => JSON.stringify(String(v))).join(', ');
+    throw new ApigwError('USAGE', `--${key} given ${value.length} times (${values}): give it once`);
+  }
+}
+
+let pipesGuarded = false;
+
+/**
+ * `apigw-gen lint spec --format sarif | head -1`: the reader goes away, the next write fails with
+ * EPIPE, emitted as an 'error' event that, unhandled, crashes Node with a stack trace. Like other
+ * CLIs, stop writing quietly instead: the output is not wanted. Other stream errors stay fatal.
+ * Installed once per process and never removed: the event may come after main has returned.
+ */
+function quietOnClosedPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      // Nothing more can be shown; the writes still queued would only fail again.
+      stream.destroy();
+    });
+  }
 }
 
 function reportError(error: unknown, io: CliIo): number {
