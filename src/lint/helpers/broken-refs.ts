@@ -24,6 +24,11 @@ export interface BrokenRefPlaces {
   below(pointer: string): boolean;
   /** `pointer` is a holder itself. */
   at(pointer: string): boolean;
+  /**
+   * The list or map at `container` is a broken ref, or one of its entries is: what it declares is
+   * not fully known, so "X is not declared there" cannot be said (a parameter list, a responses map).
+   */
+  holdsEntryOf(container: string): boolean;
 }
 
 // Keyed by the list itself, not the document: a copy of the document with other refs (`{ ...doc,
@@ -42,6 +47,7 @@ export function brokenRefPlaces(document: LoadedDocument): BrokenRefPlaces | und
       atOrBelow: (pointer) => holders.some((holder) => isWithin(pointer, holder)),
       below: (pointer) => holders.some((holder) => pointer !== holder && isWithin(pointer, holder)),
       at: (pointer) => exact.has(pointer),
+      holdsEntryOf: (container) => holders.some((h) => h === container || (h.startsWith(`${container}/`) && !h.includes('/', container.length + 1))),
     };
     cache.set(broken, places);
   }
@@ -55,4 +61,16 @@ export function brokenRefPlaces(document: LoadedDocument): BrokenRefPlaces | und
  */
 export function isBehindBrokenRef(document: LoadedDocument, pointer: string): boolean {
   return brokenRefPlaces(document)?.atOrBelow(pointer) ?? false;
+}
+
+/**
+ * A parameter of the operation at `operationPointer` (or of its path item), or either list, is a
+ * broken ref: a parameter the operation seems to lack may be that one. Rules saying "X is not
+ * declared" stay silent then; OAS-002 reports the ref.
+ */
+export function hasBrokenParameter(document: LoadedDocument, operationPointer: string): boolean {
+  const places = brokenRefPlaces(document);
+  if (places === undefined) return false;
+  const pathItem = operationPointer.slice(0, operationPointer.lastIndexOf('/'));
+  return places.holdsEntryOf(`${operationPointer}/parameters`) || places.holdsEntryOf(`${pathItem}/parameters`);
 }

@@ -3,6 +3,7 @@
 import type { Route } from '../../model/types.js';
 import type { RuleContext } from '../rule.js';
 import { templateNames } from './paths.js';
+import { hasBrokenParameter } from './broken-refs.js';
 
 export function checkPathParameters(route: Route, ctx: RuleContext, consequence: string): void {
   if (route.isDefaultRoute) return;
@@ -18,6 +19,9 @@ export function checkPathParameters(route: Route, ctx: RuleContext, consequence:
       });
     }
   }
+  // A parameter (or the list) of the operation or its path item is a broken ref: it may be the
+  // missing declaration, and OAS-002 reports it, so "not declared" would be a second, maybe false, report.
+  if (hasBrokenParameter(ctx.document, route.pointer)) return;
   for (const name of inTemplate) {
     if (!declared.has(name)) {
       ctx.report({

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
 import { isDeclaredReference } from './support.js';
+import { hasBrokenParameter } from '../../helpers/broken-refs.js';
 
 export const apigwInt013: Rule = {
   id: 'APIGW-INT-013',
@@ -10,6 +11,8 @@ export const apigwInt013: Rule = {
   fact: '"The method request parameters must be defined before being referenced" [D]; import fails with `Invalid mapping expression parameter specified: method.request.header.Authorization` [O].',
   visitors: {
     integration(integration, route, ctx) {
+      // The parameter may be the one behind a broken ref (OAS-002 reports it).
+      if (hasBrokenParameter(ctx.document, route.pointer)) return;
       for (const [key, value] of Object.entries(integration.requestParameters)) {
         if (typeof value !== 'string') continue;
         const ref = isDeclaredReference(route, value);

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { child } from '../../pointer.js';
-import { hasKey, own, rawAt } from './support.js';
+import { hasKey, isRecord, own, rawAt } from './support.js';
+import { brokenRefPlaces } from '../../helpers/broken-refs.js';
 
 export const apigwInt027: Rule = {
   id: 'APIGW-INT-027',
@@ -11,8 +12,18 @@ export const apigwInt027: Rule = {
   visitors: {
     integration(integration, route, ctx) {
       const declared = new Set(route.responses.map((r) => r.status));
+      // A response that is a broken ref is declared (normalize drops it: it cannot be read); the
+      // whole map a broken ref: nothing is known. OAS-002 reports the ref.
+      const responses = child(route.pointer, 'responses');
+      const broken = brokenRefPlaces(ctx.document);
+      let unknown = false;
+      if (broken?.holdsEntryOf(responses)) {
+        const raw = rawAt(ctx, responses);
+        if (broken.at(responses) || !isRecord(raw)) unknown = true;
+        else for (const status of Object.keys(raw)) if (broken.at(child(responses, status))) declared.add(status);
+      }
       // A `default` or range response may stand for the code; don't guess against it.
-      const lenient = [...declared].some((s) => s === 'default' || /^[1-5]XX$/i.test(s));
+      const lenient = unknown || [...declared].some((s) => s === 'default' || /^[1-5]XX$/i.test(s));
       for (const ir of integration.responses) {
         const raw = rawAt(ctx, ir.pointer);
         if (!hasKey(raw, 'statusCode')) {

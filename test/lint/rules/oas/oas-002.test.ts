@@ -68,12 +68,10 @@ ${MOCK.replace(/^ {4}/gm, '')}`,
     expect(byPointer.get('/paths/~1c/$ref')).toMatch(/file not found: .*missing\.yaml: create that file, or correct the path/);
     expect(byPointer.get('/paths/~1b/get/responses/200/content/application~1json/schema/$ref')).toMatch(/schemas\.yaml has no node at \/Nope: add the missing definition to that file/);
     // Nothing else reports a broken ref itself (no DOC-003 for the unresolvable external refs, no
-    // "response without description" for the dangling response). Known consequence, left as is:
-    // normalize drops a response it cannot resolve, so the integration's mapping to 200 is reported
-    // as mapping an undeclared status (APIGW-INT-027), at the integration, not at the ref.
-    expect(diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'OAS-002').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([
-      'APIGW-INT-027 /paths/~1a/post/x-amazon-apigateway-integration/responses/default/statusCode',
-    ]);
+    // "response without description" for the dangling response), nor its knock-on: the response
+    // "200" is a broken ref, so it is declared (APIGW-INT-027 does not say the integration maps an
+    // undeclared status).
+    expect(diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'OAS-002').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([]);
     const brokenAt = oas002.map((d) => d.pointer.replace(/\/\$ref$/, ''));
     const others = diagnostics.filter((d) => d.ruleId !== 'OAS-002' && brokenAt.some((p) => d.pointer === p || d.pointer.startsWith(`${p}/`)));
     // Nothing else at or below a broken ref: what sits there is a placeholder, not the user's object.
@@ -270,6 +268,49 @@ paths:
     const int = await lintFile(join(dir, 'int.yaml'), {}, 'rest');
     expect(int.diagnostics.map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([
       'OAS-002 /paths/~1a/post/x-amazon-apigateway-integration/requestParameters/$ref',
+    ]);
+  });
+
+  it('"missing declaration" rules do not blame a parameter or response that is a broken ref (APIGW-PARAM-001, INT-013, INT-027)', async () => {
+    const integration = `      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: https://example.com/pets/{id}
+        requestParameters:
+          integration.request.path.id: method.request.path.id
+        responses: {default: {statusCode: '404'}}
+`;
+    const dir = tree({
+      'api.yaml': `swagger: '2.0'
+info: {title: t, version: '1'}
+paths:
+  /pets/{id}:
+    parameters:
+      - $ref: '#/parameters/PetId'
+    get:
+      responses:
+        '200': {description: ok}
+        '404': {$ref: 'responses.yaml#/NotFound'}
+${integration}  /owners/{id}:
+    get:
+      parameters: {$ref: 'params.yaml'}
+      responses: {$ref: 'responses.yaml'}
+${integration}  /cats/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, type: string}, {$ref: '#/parameters/Hdr'}]
+      responses: {'200': {description: ok}}
+${integration.replace("default: {statusCode: '404'}", "default: {statusCode: '200'}").replace('        requestParameters:\n', "        requestParameters:\n          integration.request.header.x: method.request.header.X\n")}  /vets/{id}:
+    get:
+      parameters: [{name: other, in: query, type: string}]
+      responses: {'200': {description: ok}, '500': {$ref: '#/responses/Oops'}}
+${integration.replace('        requestParameters:\n', "        requestParameters:\n          integration.request.header.x: method.request.header.X\n")}`,
+    });
+    const { diagnostics } = await lintFile(join(dir, 'api.yaml'), {}, 'rest');
+    // /vets has no broken parameter: its {id} is really undeclared (and mapped), its 404 really not a response
+    expect(diagnostics.filter((d) => d.ruleId !== 'OAS-002').map((d) => `${d.ruleId} ${d.pointer}`).sort()).toEqual([
+      'APIGW-INT-013 /paths/~1vets~1{id}/get/x-amazon-apigateway-integration/requestParameters/integration.request.header.x',
+      'APIGW-INT-027 /paths/~1vets~1{id}/get/x-amazon-apigateway-integration/responses/default/statusCode',
+      'APIGW-PARAM-001 /paths/~1vets~1{id}/get',
     ]);
   });
 
