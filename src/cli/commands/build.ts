@@ -141,7 +141,7 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
       ? 'fix them, or pass --no-lint to generate anyway'
       : onlyBroken
         ? 'fix them: broken $refs are never skipped, not even with --no-lint'
-        : `fix them; the spec also has ${refs}, which are never skipped, not even with --no-lint`;
+        : `fix them; the spec also has ${refs}, which ${broken === 1 ? 'is' : 'are'} never skipped, not even with --no-lint`;
     io.err(`apigw-gen: build stopped: ${errors.length} lint error${errors.length === 1 ? '' : 's'} (${hint})\n`);
     return 1;
   }
