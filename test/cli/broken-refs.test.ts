@@ -56,6 +56,25 @@ const FILES: Record<string, string> = {
 };
 
 const temps: string[] = [];
+/**
+ * Runs `apigw-gen <args>` (a `build --watch`) in `dir`, runs `steps` against its output (`watching()`
+ * counts the "watching N files" lines so far), then stops it with Ctrl-C and expects exit 0. A
+ * failing step's message carries the whole output.
+ */
+async function watchBuild(args: string[], dir: string, steps: (output: () => string, watching: () => number) => Promise<void>): Promise<void> {
+  const { child, output } = start(args, dir);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const watching = () => (output().match(/watching \d+ files? for changes/g) ?? []).length;
+  try {
+    await steps(output, watching);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; output:\n${output()}`);
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(0);
+}
+
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-gen-broken-refs-'));
   temps.push(dir);
@@ -201,10 +220,7 @@ describe('broken $refs', () => {
     for (const extra of [[], ['--no-lint']]) {
       rmSync(join(dir, 'paths/vets.yaml'), { force: true });
       rmSync(join(dir, 'templates'), { recursive: true, force: true });
-      const { child, output } = start(['build', 'api.yaml', '--watch', ...extra], dir);
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const watching = () => (output().match(/watching \d+ files? for changes/g) ?? []).length;
-      try {
+      await watchBuild(['build', 'api.yaml', '--watch', ...extra], dir, async (output, watching) => {
         await waitFor(() => watching() >= 1);
         // the spec's three files that exist (api, paths/owners, schemas), and the two missing ones
         expect(output()).toMatch(/watching 5 files for changes/);
@@ -216,12 +232,7 @@ describe('broken $refs', () => {
         writeFileSync(join(dir, 'paths/vets.yaml'), FILES['paths/owners.yaml']!.replace('listOwners', 'listVets'));
         await waitFor(() => /generated \d+ added/.test(output()));
         expect(existsSync(join(dir, 'generated'))).toBe(true);
-      } catch (error) {
-        throw new Error(`${(error as Error).message}; output:\n${output()}`);
-      } finally {
-        child.kill('SIGINT');
-      }
-      expect(await exited).toBe(0);
+      });
       rmSync(join(dir, 'generated'), { recursive: true, force: true });
     }
   }, 60_000);
@@ -230,10 +241,7 @@ describe('broken $refs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apigw-gen-broken-refs-'));
     temps.push(dir);
     writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: {title: x, version: "1"}\npaths:\n  /pets:\n    $ref: a/b/pets.yaml\n');
-    const { child, output } = start(['build', 'api.yaml', '--watch'], dir);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const watching = () => (output().match(/watching \d+ files? for changes/g) ?? []).length;
-    try {
+    await watchBuild(['build', 'api.yaml', '--watch'], dir, async (output, watching) => {
       await waitFor(() => watching() >= 1);
       // each step is a rebuild (still refused: the file is missing), after which one level deeper is watched
       mkdirSync(join(dir, 'a'));
@@ -243,12 +251,7 @@ describe('broken $refs', () => {
       writeFileSync(join(dir, 'a/b/pets.yaml'), FILES['paths/owners.yaml']!.replace("{$ref: '../schemas.yaml#/Owner'}", '{type: object}').replace('{$ref: ../templates/missing.vtl}', "'{\"statusCode\": 200}'"));
       await waitFor(() => /generated \d+ added/.test(output()));
       expect(existsSync(join(dir, 'generated'))).toBe(true);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; output:\n${output()}`);
-    } finally {
-      child.kill('SIGINT');
-    }
-    expect(await exited).toBe(0);
+    });
   }, 60_000);
 
   it('routes lists what is there (exit 0) and warns on stderr with the first one', () => {
