@@ -60,6 +60,25 @@ describe('build with the gateway target', () => {
     expect(lint.stdout).not.toContain('rewritten in gateway output');
   });
 
+  it('repeated -t flags before the spec take one target each (the spec stays the spec)', () => {
+    const dir = tempProject('petstore');
+    const r = run(['build', '-t', 'sdk', '-t', 'handlers', 'petstore/openapi.yaml'], dir);
+    expect(r.stderr).not.toMatch(/unknown target/);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'generated/sdk/client.ts'))).toBe(true);
+    expect(existsSync(join(dir, 'generated/handlers'))).toBe(true);
+    expect(existsSync(join(dir, 'generated/gateway'))).toBe(false);
+  });
+
+  it('repeated --stage-vars before the template take one name=value each', () => {
+    const dir = tempProject();
+    writeFileSync(join(dir, 'greeting.vtl'), '$stageVariables.a $stageVariables.b');
+    const r = run(['vtl', 'render', '--stage-vars', 'a=1', '--stage-vars', 'b=2', 'greeting.vtl'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1 2');
+  });
+
   it('without the gateway target the same error stops the build', () => {
     const dir = tempProject();
     writeFileSync(join(dir, 'api.yaml'), specWith());

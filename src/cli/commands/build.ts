@@ -40,6 +40,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         alias: 't',
         type: 'string',
         array: true,
+        // one value per flag: an array option would otherwise swallow the spec after it (`-t sdk spec.yaml`)
+        nargs: 1,
         describe: `Targets to generate, comma-separated (${ALL_TARGETS.join(', ')}; default: all)`,
       })
       .option('watch', { alias: 'w', type: 'boolean', describe: 'Rebuild whenever a file of the spec changes (Ctrl-C to stop)' })

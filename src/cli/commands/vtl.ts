@@ -21,7 +21,8 @@ const renderCommand: CommandModule<object, VtlRenderArgs> = {
       .positional('template', { type: 'string', demandOption: true, describe: 'template.vtl, or openapi.yaml#/paths/~1pets/post/x-amazon-apigateway-integration/requestTemplates/application~1json' })
       .option('event', { alias: 'e', type: 'string', describe: 'Request JSON: { body, headers, query, path, context, stageVariables }' })
       .option('context', { type: 'string', describe: 'JSON file of $context values, merged over the event\'s context' })
-      .option('stage-vars', { type: 'string', array: true, describe: 'Stage variables as name=value (repeatable)' })
+      // nargs 1: one value per flag, so `--stage-vars a=1 template.vtl` keeps the template positional
+      .option('stage-vars', { type: 'string', array: true, nargs: 1, describe: 'Stage variables as name=value (repeatable)' })
       .option('check-json', { type: 'boolean', describe: 'Report (exit 1) when the output is not valid JSON, with line:column' })
       .example('$0 vtl render template.vtl --event request.json', 'print the rendered template')
       .example("$0 vtl render 'openapi.yaml#/paths/~1pets/post/x-amazon-apigateway-integration/requestTemplates/application~1json' -e req.json --check-json", 'a template inside the spec') as unknown as Argv<VtlRenderArgs>,
