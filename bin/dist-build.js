@@ -18,6 +18,7 @@
 //   renamed into place whole. A running CLI keeps loading its chunks from its own folder (bundlers
 //   rename exports between chunks, so chunks of two builds must never meet), and the stamp names
 //   the folder new runs use. Older folders are removed only when unused for PRUNE_AFTER_MS.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync, unlinkSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -104,8 +105,10 @@ function writeAtomic(target, text) {
 }
 
 /**
- * @param {{ release?: boolean }} [options] release: keep only this build in dist-cli/ (for `npm pack`,
- *   so the package ships one build; never while CLIs of older builds may be running).
+ * @param {{ release?: boolean }} [options] release (for `npm pack`): also write the library's type
+ *   declarations (the .d.ts files in dist/, `types` in package.json; tsc, ~5 s, so not on every rebuild), and
+ *   keep only this build in dist-cli/ so the package ships one (never while CLIs of older builds may
+ *   be running).
  */
 export async function buildDist(options = {}) {
   const ts = (await import('typescript')).default;
@@ -131,6 +134,7 @@ export async function buildDist(options = {}) {
     writeAtomic(target, out.outputText);
   }
   removeUnexpected(distDir, expected);
+  if (options.release) emitDeclarations();
   const cli = writeBundle(await bundleCli());
   writeAtomic(stampFile, `${JSON.stringify({ sources, cli })}\n`);
   pruneBundles(cli, options.release ? 0 : PRUNE_AFTER_MS);
@@ -186,6 +190,13 @@ function writeBundle(files) {
   return id;
 }
 
+/** The .d.ts files of dist/, from src/ with the project's tsconfig (which also type-checks: a type error fails the release). */
+function emitDeclarations() {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', distDir], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('apigw-gen: tsc could not write the type declarations (see above)');
+}
+
 /** Sets a bundle folder's mtime to now: pruning counts a build as unused from its folder's mtime. */
 export function markInUse(folder) {
   try {
@@ -220,6 +231,8 @@ function pruneBundles(current, unusedForMs) {
 function removeUnexpected(dir, expected) {
   for (const file of listFiles(dir)) {
     if (expected.has(file)) continue;
+    // a release build's declarations stay while their module does
+    if (file.endsWith('.d.ts') && expected.has(file.replace(/\.d\.ts$/, '.js'))) continue;
     const temp = /\.tmp-(\d+)-\d+$/.exec(file);
     if (temp && isAlive(Number(temp[1]))) continue;
     try {

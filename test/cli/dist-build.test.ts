@@ -12,7 +12,7 @@ import { hasStackTrace, repoRoot } from './helpers.js';
 let copy: string;
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'apigw-gen-dist-'));
-  for (const part of ['bin', 'src', 'package.json', 'package-lock.json', 'fixtures/petstore']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
+  for (const part of ['bin', 'src', 'package.json', 'package-lock.json', 'tsconfig.json', 'fixtures/petstore']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -150,4 +150,17 @@ describe('dist/ rebuilds are safe for concurrent CLIs', () => {
       rmSync(installed, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('a release build (npm pack\'s prepack) writes the library\'s type declarations and keeps one CLI build', () => {
+    const bundles = join(copy, 'dist-cli');
+    mkdirSync(join(bundles, 'fedcba9876540000'), { recursive: true }); // another build, used a moment ago
+    execFileSync(process.execPath, [join(copy, 'bin/build.js'), '--release'], { cwd: copy, stdio: 'pipe' });
+    const stamp = JSON.parse(readFileSync(join(copy, 'dist/.stamp'), 'utf8')) as { cli: string };
+    expect(readdirSync(bundles)).toEqual([stamp.cli]);
+    expect(readFileSync(join(copy, 'dist/index.d.ts'), 'utf8')).toMatch(/export \{ load, createLoadCache \}/);
+    // a later ordinary rebuild keeps the declarations of modules that still exist
+    unlinkSync(join(copy, 'dist/.stamp'));
+    execFileSync(process.execPath, [join(copy, 'bin/build.js')], { cwd: copy, stdio: 'pipe' });
+    expect(existsSync(join(copy, 'dist/index.d.ts'))).toBe(true);
+  }, 120_000);
 });
