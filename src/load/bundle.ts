@@ -55,8 +55,8 @@ export class Bundler {
   private readonly kept: KeptRef[] = [];
   /** Every `$ref` whose target is missing (LoadedDocument.brokenRefs), in the order met. */
   readonly broken: BrokenRef[] = [];
-  /** The ref object of each entry of `broken`, at the same index. */
-  private readonly brokenObjects: object[] = [];
+  /** The same, by the object holding the `$ref`: one met again through a YAML alias is not a second broken ref. */
+  private readonly brokenByObject = new Map<object, BrokenRef>();
   readonly mounts = new Map<string, Mount>();
   /**
    * Every string the bundler wrote into the document that no source text may spell (names, keys and
@@ -65,8 +65,6 @@ export class Bundler {
   readonly madeUp: string[] = [];
   /** Refs objects this bundler wrote; never re-read as references of the file they sit in. */
   private readonly written = new WeakSet<object>();
-  /** Ref objects recorded in `broken`: one met again through a YAML alias is not a second broken ref. */
-  private readonly recorded = new WeakSet<object>();
   /**
    * Ref objects met again (through a YAML alias) and where, in the bundle: the places of those found
    * broken become the ref's `alsoAt` once every ref is settled (see noteAliases). Rebased like `kept`.
@@ -99,11 +97,8 @@ export class Bundler {
 
   /** Adds the places a broken ref was met again (through a YAML alias) to its `alsoAt`. */
   private noteAliases(): void {
-    if (this.metAgain.length === 0 || this.broken.length === 0) return;
-    const byObject = new Map<object, BrokenRef>();
-    this.brokenObjects.forEach((object, i) => byObject.set(object, this.broken[i] as BrokenRef));
     for (const { refObject, bundledPointer } of this.metAgain) {
-      const broken = byObject.get(refObject);
+      const broken = this.brokenByObject.get(refObject);
       if (broken === undefined || broken.pointer === bundledPointer || broken.alsoAt?.includes(bundledPointer)) continue;
       (broken.alsoAt ??= []).push(bundledPointer);
     }
@@ -216,7 +211,7 @@ export class Bundler {
    * Sibling keys (a description) are kept. Met again through a YAML alias, it is not recorded again.
    */
   private recordExternalBroken(pending: PendingRef, broken: Omit<BrokenRef, 'pointer' | 'ref'>): void {
-    if (this.recorded.has(pending.refObject)) {
+    if (this.brokenByObject.has(pending.refObject)) {
       this.metAgain.push({ refObject: pending.refObject, bundledPointer: pending.bundledPointer });
       return;
     }
@@ -229,9 +224,12 @@ export class Bundler {
     }
     pending.refObject.$ref = this.unresolved;
     this.written.add(pending.refObject);
-    this.recorded.add(pending.refObject);
-    this.brokenObjects.push(pending.refObject);
-    this.broken.push({ pointer: pending.bundledPointer, ref: pending.ref, ...broken });
+    this.recordBroken(pending.refObject, { pointer: pending.bundledPointer, ref: pending.ref, ...broken });
+  }
+
+  private recordBroken(refObject: object, broken: BrokenRef): void {
+    this.broken.push(broken);
+    this.brokenByObject.set(refObject, broken);
   }
 
   /** Resolves one `$ref`: at once when it points into the entry file, else by a promise (a file may be read). */
@@ -594,7 +592,7 @@ export class Bundler {
     const resolved = new Set<string>();
     for (const kept of this.kept) {
       if (resolved.has(kept.ref)) continue;
-      if (this.recorded.has(kept.refObject)) {
+      if (this.brokenByObject.has(kept.refObject)) {
         this.metAgain.push({ refObject: kept.refObject, bundledPointer: kept.bundledPointer });
         continue;
       }
@@ -610,9 +608,7 @@ export class Bundler {
         resolved.add(kept.ref);
       } else {
         // The `$ref` stays as it is (internal, dangling): normalize reads it as nothing there.
-        this.recorded.add(kept.refObject);
-        this.brokenObjects.push(kept.refObject);
-        this.broken.push({
+        this.recordBroken(kept.refObject, {
           pointer: kept.bundledPointer,
           ref: kept.written ?? kept.ref,
           message: `$ref "${kept.written ?? kept.ref}"${kept.written ? ` (short for "${kept.ref}")` : ''}: the document has no node at ${pointer}`,
