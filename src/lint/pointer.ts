@@ -4,6 +4,7 @@ import type { Pointer } from '../model/types.js';
 import { escapeToken as escapeText, unescapeToken } from '../model/pointer.js';
 
 export { unescapeToken };
+export { isWithin } from '../load/pointer.js';
 
 /** Escapes one reference token (`~` → `~0`, `/` → `~1`); array indexes may be passed as numbers. */
 export function escapeToken(token: string | number): string {
@@ -36,8 +37,3 @@ export function getAt(root: unknown, pointer: Pointer): unknown {
   return node;
 }
 
-/** True when `pointer` equals `ancestor` or lies beneath it. */
-export function isWithin(pointer: Pointer, ancestor: Pointer): boolean {
-  if (ancestor === '' || ancestor === '/') return true;
-  return pointer === ancestor || pointer.startsWith(ancestor + '/');
-}

@@ -13,7 +13,7 @@ import { ApigwError } from '../errors.js';
 import type { BrokenRef, OpenApiVersion, SourcePosition } from './types.js';
 import { childKind, DATA_KIND, declarationKeys, hoistSection, kindId, kindName, kindTable, type KindId, type NodeKind } from './context.js';
 import { MissingTargetError, type FileReader } from './files.js';
-import { childPointer, escapeToken, formatPointer, getAt, parsePointer, pointerToRef, setOwn } from './pointer.js';
+import { childPointer, escapeToken, formatPointer, getAt, isWithin, parsePointer, pointerToRef, setOwn } from './pointer.js';
 import { positionAtPointer, type SourceFile } from './source-file.js';
 import type { Mount } from './source-map.js';
 
@@ -511,8 +511,7 @@ export class Bundler {
     this.place(file, pointer, pending.bundledPointer);
     // References still waiting inside the moved object, and those kept or recorded as broken, now
     // sit under its new place.
-    const rebase = (at: string): string =>
-      at === from || at.startsWith(from + '/') ? pending.bundledPointer + at.slice(from.length) : at;
+    const rebase = (at: string): string => (isWithin(at, from) ? pending.bundledPointer + at.slice(from.length) : at);
     for (const waiting of this.queue) waiting.bundledPointer = rebase(waiting.bundledPointer);
     for (const kept of this.kept) kept.bundledPointer = rebase(kept.bundledPointer);
     for (const broken of this.broken) broken.pointer = rebase(broken.pointer);

@@ -12,6 +12,12 @@ export function unescapeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** True when `pointer` equals `ancestor` or lies beneath it (`''` and `'/'` contain every pointer). */
+export function isWithin(pointer: string, ancestor: string): boolean {
+  if (ancestor === '' || ancestor === '/') return true;
+  return pointer === ancestor || pointer.startsWith(ancestor + '/');
+}
+
 /** Splits a JSON pointer (`''` or `/a/b`) into unescaped tokens. Throws on a pointer not starting with `/`. */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];

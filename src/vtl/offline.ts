@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApigwError } from '../errors.js';
 import { brokenRefError, load } from '../load/index.js';
-import { getAt, parsePointer } from '../load/pointer.js';
+import { getAt, isWithin, parsePointer } from '../load/pointer.js';
 import type { SourcePosition } from '../load/types.js';
 import { VtlError } from './errors.js';
 import { parseJson, JsonSyntaxError } from './json.js';
@@ -48,7 +48,7 @@ export async function loadTemplateSource(ref: string, cwd: string): Promise<Temp
   const doc = await load(file);
   // A template behind a `$ref` that points at nothing (a missing .vtl file, say) cannot be rendered:
   // say which ref, where, as `build` does. Broken refs elsewhere in the spec do not matter here.
-  const broken = doc.brokenRefs?.find((b) => pointer === b.pointer || pointer.startsWith(`${b.pointer}/`));
+  const broken = doc.brokenRefs?.find((b) => isWithin(pointer, b.pointer));
   if (broken) throw brokenRefError(broken);
   const found = getAt(doc.document, tokens);
   const position = doc.sourceMap.lookup(pointer);
