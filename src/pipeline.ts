@@ -19,6 +19,7 @@ import type { Diagnostic } from './lint/types.js';
 import type { BaselineEntry } from './lint/baseline.js';
 import type { Target } from './emit/types.js';
 import type { ResolvedConfig } from './config/types.js';
+import { plural } from './text/plural.js';
 
 export interface LoadedApi {
   document: LoadedDocument;
@@ -148,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
  */
 function brokenRefRefusal(refs: readonly BrokenRef[], listed: number, lintRan: boolean): ApigwError {
   const n = refs.length;
-  const count = `${n} broken $ref${n === 1 ? '' : 's'}`;
+  const count = plural(n, 'broken $ref');
   let where: string;
   if (listed < n) where = `; \`apigw-gen lint\` lists ${listed === 0 ? 'none' : `only ${listed}`} of them: ${oas002.id} is off, ignored or baselined`;
   else if (lintRan) where = `, listed above as ${oas002.id}`;

@@ -4,13 +4,14 @@
 
 import type { GatewayChange } from '../emit/index.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { plural } from '../text/plural.js';
 
 /** Up to this many changes are listed one by one. */
 export const LIST_LIMIT = 12;
 
 export function formatGatewayChanges(changes: readonly GatewayChange[], outFolder: string): string {
   const where = `${outFolder}/gateway/CHANGES.md`;
-  const head = `apigw-gen: the gateway definition differs from the spec in ${changes.length} place${changes.length === 1 ? '' : 's'} (all listed in ${where}):\n`;
+  const head = `apigw-gen: the gateway definition differs from the spec in ${plural(changes.length, 'place')} (all listed in ${where}):\n`;
   if (changes.length <= LIST_LIMIT) return head + changes.map((c) => `  ${oneLine(pointerText(c.pointer))}: ${oneLine(c.message)}\n`).join('');
   const byKind = new Map<string, GatewayChange[]>();
   for (const c of changes) {

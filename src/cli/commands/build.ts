@@ -19,6 +19,7 @@ import { readConfiguredBaseline } from '../baseline.js';
 import { oas002 } from '../../lint/rules/oas/oas-002.js';
 import type { BaselineEntry } from '../../lint/baseline.js';
 import type { ResolvedConfig } from '../../config/types.js';
+import { plural } from '../../text/plural.js';
 
 export interface BuildArgs extends SpecArgs {
   out?: string;
@@ -97,7 +98,7 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
       }
       return lastFiles;
     },
-    onWatching: (n) => io.err(`apigw-gen: watching ${n} file${n === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`),
+    onWatching: (n) => io.err(`apigw-gen: watching ${plural(n, 'file')} for changes (Ctrl-C to stop)\n`),
   });
   return 0;
 }
@@ -138,13 +139,13 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
     // the document, not by the OAS-002 errors: OAS-002 may be a warning, off, ignored or baselined.
     const broken = outcome.document.brokenRefs?.length ?? 0;
     const onlyBroken = errors.every((d) => d.ruleId === oas002.id);
-    const refs = `${broken} broken $ref${broken === 1 ? '' : 's'}`;
+    const refs = plural(broken, 'broken $ref');
     const hint = broken === 0
       ? 'fix them, or pass --no-lint to generate anyway'
       : onlyBroken
         ? 'fix them: broken $refs are never skipped, not even with --no-lint'
         : `fix them; the spec also has ${refs}, which ${broken === 1 ? 'is' : 'are'} never skipped, not even with --no-lint`;
-    io.err(`apigw-gen: build stopped: ${errors.length} lint error${errors.length === 1 ? '' : 's'} (${hint})\n`);
+    io.err(`apigw-gen: build stopped: ${plural(errors.length, 'lint error')} (${hint})\n`);
     return 1;
   }
   const written = outcome.written;
@@ -186,7 +187,7 @@ function summary(written: WriteResult): string {
     `${written.removed.length} removed`,
     `${written.unchanged.length} unchanged`,
   ];
-  if (written.kept.length > 0) parts.push(`${written.kept.length} handler stub${written.kept.length === 1 ? '' : 's'} kept`);
+  if (written.kept.length > 0) parts.push(`${plural(written.kept.length, 'handler stub')} kept`);
   return parts.join(', ');
 }
 

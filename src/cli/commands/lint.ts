@@ -9,6 +9,7 @@ import { configuredBaselineFile, readConfiguredBaseline } from '../baseline.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
+import { plural } from '../../text/plural.js';
 
 export const DEFAULT_BASELINE_FILE = '.apigw-gen-baseline.json';
 
@@ -102,7 +103,7 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
     const file = args.baseline !== '' ? resolve(io.cwd, args.baseline) : (configured ?? resolve(io.cwd, DEFAULT_BASELINE_FILE));
     const all = lint(api, document, config);
     writeTextFile(file, serializeBaseline(all));
-    io.out(`apigw-gen: wrote a baseline of ${all.length} problem${all.length === 1 ? '' : 's'} to ${relative(io.cwd, file) || file}\n`);
+    io.out(`apigw-gen: wrote a baseline of ${plural(all.length, 'problem')} to ${relative(io.cwd, file) || file}\n`);
     if (configured !== file) {
       io.out(`apigw-gen: set "lint": { "baseline": "${relative(config.file ? resolve(config.file, '..') : io.cwd, file)}" } in apigw-gen.config.json to use it\n`);
     }

@@ -7,6 +7,7 @@ import { formatRoutesJson, formatRoutesTable, routeRows } from '../../report/rou
 import { plainTextIo } from '../errors.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
+import { plural } from '../../text/plural.js';
 
 export interface RoutesArgs extends SpecArgs {
   format?: 'table' | 'json';
@@ -37,7 +38,7 @@ export async function runRoutes(args: RoutesArgs, ctx: CliContext): Promise<numb
   const first = broken[0];
   if (first !== undefined) {
     const where = brokenRefError(first).format();
-    io.err(`apigw-gen: warning: ${broken.length} $ref${broken.length === 1 ? '' : 's'} point${broken.length === 1 ? 's' : ''} at nothing, so what they stand for is missing below (OAS-002 in \`apigw-gen lint\` lists them); first: ${where}\n`);
+    io.err(`apigw-gen: warning: ${plural(broken.length, '$ref')} point${broken.length === 1 ? 's' : ''} at nothing, so what they stand for is missing below (OAS-002 in \`apigw-gen lint\` lists them); first: ${where}\n`);
   }
   const rows = routeRows(api);
   io.out(args.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows));

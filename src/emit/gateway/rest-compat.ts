@@ -7,6 +7,7 @@ import { alphanumericName, uniqueName } from './model-names.js';
 import { integrations, operations } from './operations.js';
 import { unifySiblingVariables } from './path-variables.js';
 import { forEachSchema, walkSchema } from './schema-walk.js';
+import { plural } from '../../text/plural.js';
 
 /** Schema keywords REST models ignore (APIGW-MODEL-002). */
 const IGNORED_SCHEMA_KEYWORDS = ['discriminator', 'example', 'nullable', 'readOnly', 'default', 'exclusiveMinimum'];
@@ -73,7 +74,7 @@ function pushDownRootSecurity(doc: JsonObject, log: ChangeLog): void {
     op.security = clone(security);
     count++;
   }
-  log.add('rewrite-unsupported', '/security', `root security copied onto the ${count} operation${count === 1 ? '' : 's'} without their own, then removed (REST import ignores root security)`);
+  log.add('rewrite-unsupported', '/security', `root security copied onto the ${plural(count, 'operation')} without their own, then removed (REST import ignores root security)`);
 }
 
 /** `responses: { 404: { $ref: '#/components/responses/NotFound' } }` is not supported: inline it. */
@@ -194,7 +195,7 @@ function stripNonApiKeySchemes(doc: JsonObject, log: ChangeLog): void {
     // An operation whose only alternatives were removed schemes is open, as API Gateway ran it.
     op.security = requirements;
     log.add('strip-unsupported', childPointer(pointer, 'security'), emptied > 0
-      ? `removed schemes dropped from the security requirements; ${emptied} requirement${emptied === 1 ? '' : 's'} with no other scheme dropped`
+      ? `removed schemes dropped from the security requirements; ${plural(emptied, 'requirement')} with no other scheme dropped`
       : 'removed schemes dropped from the security requirements; their other schemes kept');
   }
 }

@@ -61,7 +61,3 @@ function computeDisplayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return (isAbsolute(rel) ? rel : rel || file).split(sep).join('/');
 }
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

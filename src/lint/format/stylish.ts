@@ -2,7 +2,8 @@
 
 import type { Diagnostic, Severity } from '../types.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, plural, summarize, type FormatOptions } from './shared.js';
+import { displayPath, summarize, type FormatOptions } from './shared.js';
+import { plural } from '../../text/plural.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
