@@ -287,7 +287,7 @@ export class Bundler {
       }
     }
 
-    if (target.asText) {
+    if (target.format === 'text') {
       // A mapping template or other text kept in its own file: its content, byte for byte, is the value.
       if (pointer !== '') {
         throw new ApigwError('BROKEN_REF', `$ref "${ref}": ${target.key} is read as text (not YAML or JSON), so a JSON pointer fragment (#${pointer}) cannot select inside it`, at());

@@ -95,14 +95,14 @@ export class FileReader {
     const cached = this.cache.get(file);
     if (cached) return cached;
     const hit = this.parseCache?.get(file, stats.mtimeMs, stats.size, asText);
-    if (hit) return this.add(file, { ...hit, data: asText ? hit.data : cloneData(hit.data) }, asText);
+    if (hit) return this.add(file, { ...hit, data: asText ? hit.data : cloneData(hit.data) });
     const parsed = readAndParse(file, stats.size, asText);
     // Stat again after reading: a file edited meanwhile must not be cached under its old stat.
     const after = this.parseCache ? statFile(file) : undefined;
     if (this.parseCache && after && after.mtimeMs === stats.mtimeMs && after.size === stats.size) {
       this.parseCache.set(file, stats.mtimeMs, stats.size, asText, asText ? parsed : { ...parsed, data: cloneData(parsed.data) });
     }
-    return this.add(file, parsed, asText);
+    return this.add(file, parsed);
   }
 
   private async readRemote(url: string, ref: string, at: () => SourcePosition): Promise<SourceFile> {
@@ -122,7 +122,7 @@ export class FileReader {
       throw new ApigwError('BROKEN_REF', `$ref "${ref}": cannot fetch ${url}: ${(error as Error).message}`, at());
     }
     const asText = isTextTarget(url);
-    return this.add(url, asText ? textSource(text) : parseSource(text, url), asText);
+    return this.add(url, asText ? textSource(text) : parseSource(text, url));
   }
 
   /** Every file read so far (each once), the entry first. */
@@ -130,8 +130,8 @@ export class FileReader {
     return this.cache.values();
   }
 
-  private add(key: string, parsed: ParsedSource, asText: boolean): SourceFile {
-    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map(), asText, text: parsed.text, format: parsed.format };
+  private add(key: string, parsed: ParsedSource): SourceFile {
+    const file: SourceFile = { key, data: parsed.data, positions: parsed.positions, placed: new Map(), text: parsed.text, format: parsed.format };
     this.cache.set(key, file);
     this.order.push(key);
     return file;

@@ -88,7 +88,7 @@ async function definitionSource(template: SourceFile, api: ReturnType<typeof sel
     if (error instanceof ApigwError) throw new ApigwError(error.code, error.message.replace(/^\$ref "/, `${api.logicalId} definition "`), error.position);
     throw error;
   }
-  if (file.asText) throw new ApigwError('NOT_OPENAPI', `${api.logicalId}: ${written} is not a YAML or JSON file`, at());
+  if (file.format === 'text') throw new ApigwError('NOT_OPENAPI', `${api.logicalId}: ${written} is not a YAML or JSON file`, at());
   return file;
 }
 

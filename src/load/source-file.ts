@@ -15,10 +15,9 @@ export interface SourceFile {
    * placed where they are.
    */
   readonly placed: Map<string, string>;
-  /** Read as text (not YAML/JSON): `data` is the file's content as a string. */
-  readonly asText?: boolean;
-  /** The file's text as read, and how it was read (see may-contain.ts). */
+  /** The file's text as read (see may-contain.ts). */
   readonly text: string;
+  /** How it was read; 'text' (not YAML/JSON): `data` is the file's content as a string. */
   readonly format: 'json' | 'yaml' | 'text';
 }
 
