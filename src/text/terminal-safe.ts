@@ -4,7 +4,7 @@
 // e.g. CSI 0x9b) do the same on many terminals, and CR overwrites a line already printed.
 // Each such character is shown as a visible `\uXXXX` escape instead, so nothing is hidden.
 
-// eslint-disable-next-line no-control-regex
+ 
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export interface TerminalSafeOptions {

@@ -12,6 +12,7 @@ import type { Access, Expr, IfBranch, MacroDefinition, Position, Reference, Temp
 import { VtlError } from './errors.js';
 import { JDouble } from './values.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- velocityjs's parser output is untyped
 type Raw = any; // velocityjs AST (untyped JSON-ish objects)
 type FlatItem = string | Raw;
 

@@ -68,7 +68,7 @@ async function watchBuild(args: string[], dir: string, steps: (output: () => str
   try {
     await steps(output, watching);
   } catch (error) {
-    throw new Error(`${(error as Error).message}; output:\n${output()}`);
+    throw new Error(`${(error as Error).message}; output:\n${output()}`, { cause: error });
   } finally {
     child.kill('SIGINT');
   }

@@ -38,7 +38,7 @@ describe('lint over the real corpus', () => {
         } catch (e) {
           // Specs the loader refuses (bad versions, unparsable files) are load's business, with a clear error.
           if (e instanceof ApigwError) continue;
-          throw new Error(`${f}: ${(e as Error).message}`);
+          throw new Error(`${f}: ${(e as Error).message}`, { cause: e });
         }
         linted++;
         for (const d of result.diagnostics) {

@@ -26,7 +26,7 @@ describe('formatters', () => {
   it('stylish groups by file, prints a summary, and colors only when asked', () => {
     const plain = formatDiagnostics('stylish', NASTY, opts);
     expect(plain).not.toMatch(/\u001b/);
-    expect(plain).toMatch(/^specs\/api\.yaml\n  3:5 +error +bad <name>/);
+    expect(plain).toMatch(/^specs\/api\.yaml\n {2}3:5 +error +bad <name>/);
     expect(plain).toContain('other dir/b.yaml\n  1:1  info');
     expect(plain).toContain('✖ 3 problems (1 error, 1 warning, 1 info)');
     const colored = formatDiagnostics('stylish', NASTY, { ...opts, color: true });
@@ -58,8 +58,9 @@ describe('formatters', () => {
 
   it('sarif validates against the SARIF 2.1.0 JSON schema and carries rules with help and doc links', async () => {
     const schema = JSON.parse(readFileSync(join(REPO, 'test/lint/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-    const ajv = new AjvDraft4({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv);
+    // ajv-draft-04 and ajv-formats are CommonJS: under NodeNext their default import is the module object.
+    const ajv = new (AjvDraft4 as unknown as typeof AjvDraft4.default)({ allErrors: true, strict: false, unicodeRegExp: false });
+    (addFormats as unknown as typeof addFormats.default)(ajv);
     const validate = ajv.compile(schema);
     // real diagnostics from the pipeline, plus the nasty ones
     const { diagnostics } = await lintText('openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    trace:\n      responses: {"200": {description: ok}}\ncomponents:\n  schemas:\n    A_B: {type: object}\n');
@@ -74,7 +75,7 @@ describe('formatters', () => {
     expect(r.helpUri).toMatch(/docs\/rules\/APIGW-MODEL-001\.md$/);
     expect(r.help.text).toContain('AWS fact:');
     expect(r.defaultConfiguration.level).toBe('error');
-    const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'APIGW-MODEL-001' && x.locations[0].physicalLocation.artifactLocation.uri.startsWith('../'));
+    const res = run.results.find((x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.ruleId === 'APIGW-MODEL-001' && x.locations[0]!.physicalLocation.artifactLocation.uri.startsWith('../'));
     expect(res.level).toBe('error');
     expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     expect(run.results.find((x: { level: string }) => x.level === 'note')).toBeDefined();

@@ -92,7 +92,7 @@ describe('corpus details', () => {
     const entry = path.join(sharedDir, 'corpus/apigw/aws-samples__sessions-with-aws-sam__s12d-server-api.yaml');
     const loaded = await load(entry);
     const integration = (loaded.document.paths as any)['/app'].get['x-amazon-apigateway-integration'];
-    expect(integration.requestTemplates['application/json']['Fn::Sub']).toContain('{\"TableName\": \"${LinkTable}\"');
+    expect(integration.requestTemplates['application/json']['Fn::Sub']).toContain('{"TableName": "${LinkTable}"');
     expect(integration.passthroughBehavior).toBe('when_no_templates');
     // the line right after the re-indented ones, at its place on disk
     expect(loaded.sourceMap.lookup('/paths/~1app/get/x-amazon-apigateway-integration/passthroughBehavior')).toEqual({ file: entry, line: 99, column: 9 });

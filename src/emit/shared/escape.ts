@@ -18,7 +18,7 @@ export function stringLiteral(value: string): string {
 export function commentText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/\*\//g, '*\\/');
 }

@@ -5,9 +5,9 @@
 // which CommonMark/GFM render as the literal character (including `<`, so no raw HTML).
 
 /** Line breaks of every kind, plus the other control characters (dropped: never meaningful text). */
-// eslint-disable-next-line no-control-regex
+ 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\u000b\u000c]/g;
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 /** ASCII punctuation that can start Markdown or HTML syntax inside a line (`|` ends a table cell). */
 const MARKDOWN_SPECIALS = /[\\`*_[\]<>|&#!~]/g;

@@ -63,7 +63,7 @@ function worthIndexing(root: unknown): boolean {
 }
 
 export function documentIndex(document: LoadedDocument): DocumentIndex {
-  let index = cache.get(document);
+  const index = cache.get(document);
   if (index) return index;
   const idx: DocumentIndex = { externalRefs: [], awsVariableStrings: [] };
   // Most documents (Stripe, DigitalOcean) have neither an external `$ref` nor `${AWS::`: a quick

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { Ajv } from 'ajv';
+import { type Ajv } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import { load } from '../../../src/load/index.js';
 import { normalize } from '../../../src/model/index.js';

@@ -84,7 +84,7 @@ function rawView(api: Api, options: ViewOptions): unknown {
 }
 
 function integrationView(i: Integration): unknown {
-  const view = strip(i) as Record<string, unknown>;
+  const view = strip(i) as unknown as Record<string, unknown>;
   delete view.refName;
   if (i.kind === 'lambda-proxy') {
     delete view.passthroughBehavior;

@@ -29,8 +29,9 @@ const FULL: ResolvedConfig = {
   },
 };
 
+/** The template's resources of one type; typed as non-empty so tests can destructure the first. */
 const byType = (template: Record<string, any>, type: string) =>
-  Object.entries(template.Resources as Record<string, any>).filter(([, r]) => r.Type === type);
+  Object.entries(template.Resources as Record<string, any>).filter(([, r]) => r.Type === type) as [[string, any], ...[string, any][]];
 
 describe('REST template with a full config', () => {
   it('is structurally sound plain CloudFormation with every configured piece', async () => {

@@ -82,7 +82,7 @@ describe('custom domain in the SDK stage URLs', () => {
       gateway: { domain: { name: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x', basePath: 'v1' } },
     });
     expect(files.get('client.ts')).toContain('["prod", "https://api.example.com/v1"]');
-    const sdk = await importFrom(transpileToDir(files), 'index.js');
+    const sdk = await importFrom<{ createClient(o: object): { listPets(): Promise<unknown> } }>(transpileToDir(files), 'index.js');
     const urls: string[] = [];
     const fetch = async (url: URL) => { urls.push(url.href); return new Response('[]', { headers: { 'content-type': 'application/json' } }); };
     await sdk.createClient({ stage: 'prod', apiKey: 'k', token: 't', fetch }).listPets();

@@ -57,7 +57,7 @@ describe('generated SDK compiles under strict settings', () => {
     expect(api.routes.length).toBeGreaterThan(400);
     const client = files.get('client.ts')!;
     // One method per operation.
-    expect(client.match(/^  \w+\((?:params|options)[^\n]*\): Promise</gm)!.length).toBe(api.routes.length);
+    expect(client.match(/^ {2}\w+\((?:params|options)[^\n]*\): Promise</gm)!.length).toBe(api.routes.length);
     expect(typeCheck(tsFiles(files))).toEqual([]);
   });
 

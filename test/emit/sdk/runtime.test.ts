@@ -21,7 +21,7 @@ const received: Received[] = [];
 let replies: Reply[] = [];
 let server: Server;
 let base: string;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 let sdk: any;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
@@ -275,7 +275,7 @@ describe('generated client against a local server', () => {
 });
 
 describe('HTTP API client: $default route, network-error retries, typed response headers', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   let http: any;
   const destroySocket: Reply = (res) => res.socket!.destroy();
 
@@ -385,9 +385,9 @@ describe('HTTP API client: $default route, network-error retries, typed response
 describe('Lambda REQUEST authorizers: every identity source reaches API Gateway', () => {
   // API Gateway answers 401 without invoking a REQUEST authorizer when any header/query identity
   // source is missing, so the client must send each one where the authorizer reads it.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   let rest: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   let httpApi: any;
 
   beforeAll(async () => {

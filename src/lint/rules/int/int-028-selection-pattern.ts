@@ -24,7 +24,7 @@ export const apigwInt028: Rule = {
         const literal = /[A-Za-z0-9]/.test(p.replace(/\\[a-zA-Z]/g, ''));
         const open = p.startsWith('.*') || p.startsWith('.+') || p.startsWith('^') || p.startsWith('(?s).*');
         const close = p.endsWith('.*') || p.endsWith('.+') || p.endsWith('$');
-        if (/^[0-9\\d{}\[\]|()-]+$/.test(p)) {
+        if (/^[0-9\\d{}[\]|()-]+$/.test(p)) {
           ctx.report({ severity: 'warn', pointer: ir.pointer, message: `Selection pattern ${JSON.stringify(p)} looks like a status code, but for a Lambda (aws) integration patterns are matched against the function's errorMessage, and a successful call has none. Use default for success and patterns such as ".*Not Found.*" for errors.` });
         } else if (literal && !open && !close) {
           ctx.report({ severity: 'warn', pointer: ir.pointer, message: `Selection pattern ${JSON.stringify(p)} must match the whole Lambda errorMessage, so it only selects an error whose message is exactly that text. If you meant "contains", write ${JSON.stringify(`.*${p}.*`)}.` });

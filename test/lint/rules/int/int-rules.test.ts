@@ -177,7 +177,7 @@ paths:
       parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
       responses: { '200': { description: ok } }
 ${extra}`;
-  const int001 = (ds: { ruleId: string }[]) => ds.filter((d) => d.ruleId === 'APIGW-INT-001');
+  const int001 = <D extends { ruleId: string }>(ds: D[]) => ds.filter((d) => d.ruleId === 'APIGW-INT-001');
 
   it('REST: one warning at /paths with what API Gateway does and the fix', async () => {
     const found = int001((await lintText(spec(), {}, 'rest')).diagnostics);
