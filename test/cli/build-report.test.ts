@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { buildDist, project, run, shared } from './helpers.js';
+import { itShared } from '../support/shared.js';
 
 const temps: string[] = [];
 const tempProject = (...fixtures: string[]) => {
@@ -119,7 +120,7 @@ describe('build with the gateway target', () => {
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
-  it('Stripe: MODEL-001 is demoted (rewritten), but dropped authentication (AUTH-002) still stops build', () => {
+  itShared('Stripe: MODEL-001 is demoted (rewritten), but dropped authentication (AUTH-002) still stops build', () => {
     const dir = tempProject();
     const r = run(['build', shared('specs/stripe/openapi.yaml'), '--targets', 'gateway'], dir);
     expect(r.stderr).not.toMatch(/internal error/);

@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDist, fixture, hasStackTrace, project, run, shared, snapshot, start, waitFor } from './helpers.js';
+import { itShared } from '../support/shared.js';
 
 const petstore = fixture('petstore/openapi.yaml');
 /** An integration type API Gateway rejects at import: a lint error whatever else the rules check. */
@@ -153,7 +154,7 @@ describe('routes', () => {
     expect(rows.length).toBe(run(['routes', petstore]).stdout.trimEnd().split('\n').length - 1);
   });
 
-  it('reads an HTTP API spec and a SAM spec with intrinsics', () => {
+  itShared('reads an HTTP API spec and a SAM spec with intrinsics', () => {
     const http = run(['routes', fixture('http-api/openapi.yaml')]);
     expect(http.code).toBe(0);
     expect(http.stdout).toMatch(/\$default/);

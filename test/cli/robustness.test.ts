@@ -2,11 +2,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { bin, buildDist, fixture, hasStackTrace, repoRoot, run, shared } from './helpers.js';
+import { itShared } from '../support/shared.js';
 
 beforeAll(() => buildDist());
 
 describe('CLI robustness', () => {
-  it('stops quietly when the reader of its output goes away (lint … | head -1): no EPIPE stack trace', async () => {
+  itShared('stops quietly when the reader of its output goes away (lint … | head -1): no EPIPE stack trace', async () => {
     // Stripe's SARIF is megabytes, far more than a pipe holds: later writes meet the closed pipe.
     const child = spawn(process.execPath, [bin, 'lint', shared('specs/stripe/openapi.yaml'), '--format', 'sarif'], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', APIGW_GEN_DEBUG: '' } });
     let stderr = '';

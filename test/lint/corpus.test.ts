@@ -2,11 +2,12 @@
 // MODEL/API/STAGE rules report stay the reviewed, genuine ones (each kind was checked against AWS
 // behaviour; see the comments). Counts per rule are printed for the record.
 
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApigwError } from '../../src/errors.js';
 import { lintFile, SHARED } from './helpers.js';
+import { describeShared } from '../support/shared.js';
 
 const DIRS = ['corpus/apigw', 'corpus/apigw-sam'].map((d) => join(SHARED, d));
 const MINE = /^(OAS|APIGW-(DOC|PATH|PARAM|MODEL|API|STAGE))-/;
@@ -25,7 +26,7 @@ const REVIEWED_ERRORS = new Set([
   'sam__error_swagger_security_not_dict_with_api_key_required__AccessingPartyAPI.json OAS-002 /paths/~1path/put/responses/201/content/application~1json/schema/$ref',
 ]);
 
-describe('lint over the real corpus', () => {
+describeShared('lint over the real corpus', () => {
   it('never crashes, and reports only reviewed errors from these rule families', async () => {
     const counts: Record<string, number> = {};
     const unexpected: string[] = [];

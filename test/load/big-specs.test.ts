@@ -2,11 +2,12 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
 import { expectSelfContained, sharedDir } from './helpers.js';
+import { describeShared } from '../support/shared.js';
 
-describe('large specs', () => {
+describeShared('large specs', () => {
   it('DigitalOcean (about 2,000 files) bundles into one self-contained document with positions in every file', async () => {
     const root = path.join(sharedDir, 'specs/digitalocean');
     const entry = path.join(root, 'DigitalOcean-public.v2.yaml');

@@ -2,9 +2,10 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
 import { expectApigwError, expectSelfContained, sharedDir } from './helpers.js';
+import { describeShared, hasShared } from '../support/shared.js';
 
 /** Documents that are not loadable, and why (the error the user gets, with its position). */
 const EXPECTED_FAILURES: Record<string, { code: string; line: number; column: number; message: RegExp }> = {
@@ -27,6 +28,7 @@ const EXPECTED_BROKEN_REFS: Record<string, Array<{ pointer: string; ref: string;
 };
 
 function corpusEntries(dir: string): string[] {
+  if (!hasShared) return [];
   const full = path.join(sharedDir, 'corpus', dir);
   return readdirSync(full)
     .map((name) => path.join(full, name))
@@ -35,7 +37,7 @@ function corpusEntries(dir: string): string[] {
 }
 
 for (const dir of ['apigw', 'apigw-sam']) {
-  describe(`corpus/${dir}`, () => {
+  describeShared(`corpus/${dir}`, () => {
     const entries = corpusEntries(dir);
     it('has documents', () => {
       expect(entries.length).toBeGreaterThan(50);
@@ -66,7 +68,7 @@ for (const dir of ['apigw', 'apigw-sam']) {
   });
 }
 
-describe('corpus details', () => {
+describeShared('corpus details', () => {
   it('a split document (ikkyu-3) bundles its files, accepting entry-relative refs written in the schemas file', async () => {
     const entry = path.join(sharedDir, 'corpus/apigw/ikkyu-3__serverless-openapi3-plugin__open-api/index.yaml');
     const loaded = await load(entry);

@@ -7,11 +7,12 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApigwError } from '../../src/errors.js';
 import { load } from '../../src/load/index.js';
 import { findStageVariableRefs } from '../../src/model/stage-variables.js';
 import { fixturesDir, repoRoot, sharedDir } from './helpers.js';
+import { describeShared } from '../support/shared.js';
 
 const WORD = 'stageVariables';
 
@@ -48,7 +49,7 @@ function fixtureEntries(): string[] {
     .filter((f): f is string => f !== undefined);
 }
 
-describe('mayContain("stageVariables") against a full walk, over the corpus and the fixtures', () => {
+describeShared('mayContain("stageVariables") against a full walk, over the corpus and the fixtures', () => {
   it('never rules the word out of a document that holds it, and answers both ways', async () => {
     const groups: Record<string, string[]> = {
       'corpus/apigw': corpusEntries('apigw'),

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Pair } from 'yaml';
 import { load } from '../../src/load/index.js';
 import { sharedDir, writeTree } from './helpers.js';
+import { itShared } from '../support/shared.js';
 
 const escapeToken = (t: string): string => t.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -125,7 +126,7 @@ describe('source-map lookups among many siblings', () => {
     }
   });
 
-  it("Stripe: all 819 components/schemas keys match a line scan of the file", async () => {
+  itShared("Stripe: all 819 components/schemas keys match a line scan of the file", async () => {
     const entry = path.join(sharedDir, 'specs/stripe/openapi.yaml');
     const loaded = await load(entry);
     const lines = readFileSync(entry, 'utf8').split('\n');

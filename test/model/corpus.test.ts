@@ -3,13 +3,15 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { normalize } from '../../src/model/index.js';
 import { loadDocument, parseWithYaml, sharedDir } from './helpers.js';
+import { describeShared, hasShared } from '../support/shared.js';
 
 const METHOD_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 
 function corpusEntries(dir: string): string[] {
+  if (!hasShared) return [];
   const full = path.join(sharedDir, 'corpus', dir);
   return readdirSync(full)
     .map((name) => path.join(full, name))
@@ -34,7 +36,7 @@ function countOperations(document: Record<string, unknown>): number {
 }
 
 for (const dir of ['apigw', 'apigw-sam']) {
-  describe(`corpus/${dir}`, () => {
+  describeShared(`corpus/${dir}`, () => {
     for (const file of corpusEntries(dir)) {
       it(`normalizes ${path.relative(path.join(sharedDir, 'corpus'), file)}`, async () => {
         let doc;
@@ -55,7 +57,7 @@ for (const dir of ['apigw', 'apigw-sam']) {
   });
 }
 
-describe('large specs', () => {
+describeShared('large specs', () => {
   it('normalizes Stripe', async () => {
     const doc = await loadDocument(path.join(sharedDir, 'specs/stripe/openapi.yaml'));
     const api = normalize(doc);

@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
 import { normalize } from '../../src/model/index.js';
 import { lint } from '../../src/lint/index.js';
 import { routeRows } from '../../src/report/routes.js';
 import { documentOf, loadDocument, sharedDir } from './helpers.js';
+import { describeShared } from '../support/shared.js';
 
 // AWS's own OAS 3.0 samples declare their Cognito authorizer in a root `securityDefinitions`
 // (a Swagger 2.0 field) and API Gateway's importer honours it; so must normalize.
 const corpus = (name: string) => path.join(sharedDir, 'corpus/apigw', name);
 
-describe('OAS 3.x with a root securityDefinitions', () => {
+describeShared('OAS 3.x with a root securityDefinitions', () => {
   it('url-shortener: /app routes are protected by the Cognito authorizer and lint finds no AUTH-001', async () => {
     const doc = await loadDocument(corpus('aws-samples__amazon-api-gateway-url-shortener__api.yaml'));
     const api = normalize(doc);

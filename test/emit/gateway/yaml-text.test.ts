@@ -13,6 +13,7 @@ import type { LoadedDocument } from '../../../src/load/types.js';
 import { ChangeLog } from '../../../src/emit/gateway/changes.js';
 import { gatewayDocuments } from '../../../src/emit/gateway/document.js';
 import { buildTemplate } from '../../../src/emit/gateway/template.js';
+import { itShared } from '../../support/shared.js';
 
 const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 const plain = (value: unknown) => stringify(value, OPTIONS);
@@ -150,7 +151,7 @@ describe('YamlTextMemo', () => {
     }
   });
 
-  it('reuses all but the edited operation on the real Stripe template (null-prototype objects and all)', async () => {
+  itShared('reuses all but the edited operation on the real Stripe template (null-prototype objects and all)', async () => {
     const stripe = resolve(SHARED, 'specs/stripe/openapi.yaml');
     const emitted = await emitSpec(stripe);
     const { build } = emitted;
@@ -169,7 +170,7 @@ describe('YamlTextMemo', () => {
     expect(memo.stats.reused).toBeGreaterThan(1000);
   }, 120_000);
 
-  it('writes what stringify writes for every corpus spec template, one memo across all', async () => {
+  itShared('writes what stringify writes for every corpus spec template, one memo across all', async () => {
     const dir = resolve(SHARED, 'corpus/apigw');
     const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
     expect(files.length).toBeGreaterThan(50);

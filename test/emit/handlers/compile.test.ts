@@ -10,6 +10,7 @@ import { load } from '../../../src/load/index.js';
 import { normalize } from '../../../src/model/index.js';
 import { ApigwError } from '../../../src/errors.js';
 import { formatErrors, loadApi, removeDir, sharedRoot, tempOutDir, typecheck, writeHandlers } from './harness.js';
+import { itShared } from '../../support/shared.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
@@ -48,7 +49,7 @@ describe('handlers compile under tsc --strict as generated', () => {
     for (const r of shared!.routes) expect(generated).toContain(`key: ${JSON.stringify(r.route.key)}`);
   });
 
-  it('the real-world corpus (every spec that loads) compiles', async () => {
+  itShared('the real-world corpus (every spec that loads) compiles', async () => {
     const out = tempOutDir('corpus');
     dirs.push(out);
     const folders = ['corpus/apigw', 'corpus/apigw-sam'].map((f) => join(sharedRoot, f));
@@ -72,7 +73,7 @@ describe('handlers compile under tsc --strict as generated', () => {
     expect(formatErrors(typecheck(out))).toBe('');
   });
 
-  it.each([
+  itShared.each([
     ['stripe', '../shared/specs/stripe/openapi.yaml'],
     ['digitalocean', '../shared/specs/digitalocean/DigitalOcean-public.v2.yaml'],
   ])('%s (no integrations: one default function for the whole API) compiles', async (_name, entry) => {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generate, tsFiles, readmeExamples, REPO_ROOT } from './helpers.js';
 import { typeCheck, STRICT_OPTIONS } from '../shared/compile.js';
+import { itShared } from '../../support/shared.js';
 
 const FIXTURES = readdirSync(resolve(REPO_ROOT, 'fixtures'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -52,7 +53,7 @@ describe('generated SDK compiles under strict settings', () => {
     }
   });
 
-  it('Stripe', async () => {
+  itShared('Stripe', async () => {
     const { files, api } = await generate('../shared/specs/stripe/openapi.yaml', CONFIG);
     expect(api.routes.length).toBeGreaterThan(400);
     const client = files.get('client.ts')!;
@@ -61,7 +62,7 @@ describe('generated SDK compiles under strict settings', () => {
     expect(typeCheck(tsFiles(files))).toEqual([]);
   });
 
-  it('DigitalOcean (multi-file)', async () => {
+  itShared('DigitalOcean (multi-file)', async () => {
     const { files, api } = await generate('../shared/specs/digitalocean/DigitalOcean-public.v2.yaml', CONFIG);
     expect(api.routes.length).toBeGreaterThan(200);
     expect(typeCheck(tsFiles(files))).toEqual([]);

@@ -1,7 +1,7 @@
 // Every real API Gateway spec in the shared corpus (87 exported/hand-written OpenAPI documents,
 // plus the SAM-embedded ones) yields an SDK that compiles under strict settings. All SDKs go into
 // one program, each in its own folder, so the compiler's libs are checked once.
-import { describe, it, expect } from 'vitest';
+import { it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from '../../../src/load/index.js';
@@ -9,10 +9,11 @@ import { normalize } from '../../../src/model/index.js';
 import { emitSdk } from '../../../src/emit/sdk/index.js';
 import { SHARED } from './helpers.js';
 import { typeCheck } from '../shared/compile.js';
+import { describeShared } from '../../support/shared.js';
 
 const CORPORA = ['corpus/apigw', 'corpus/apigw-sam'];
 
-describe('SDK for every corpus spec', () => {
+describeShared('SDK for every corpus spec', () => {
   it('compiles, all in one program', async () => {
     const program = new Map<string, string>();
     const skipped: string[] = [];

@@ -15,6 +15,7 @@ import type { Api } from '../../../src/model/types.js';
 import { emitTemplates, type TemplatesIndex } from '../../../src/emit/templates/index.js';
 import { parseTemplate } from '../../../src/vtl/index.js';
 import { ApigwError } from '../../../src/errors.js';
+import { describeShared } from '../../support/shared.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const corpusDir = path.resolve(repoRoot, '../shared/corpus/apigw');
@@ -154,7 +155,7 @@ function corpusSpecs(): string[] {
   return out;
 }
 
-describe('real specs of the corpus', () => {
+describeShared('real specs of the corpus', () => {
   it('every template of every loadable corpus spec is extracted byte for byte, named safely and uniquely', async () => {
     let specsWithTemplates = 0;
     let templates = 0;
