@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import { cfnProblems, emitSpec, samValidate, templateOf } from './helpers.js';
+import { itShared } from '../../support/shared.js';
 
 const FULL: ResolvedConfig = {
   stages: {
@@ -102,7 +103,7 @@ describe('REST template with a full config', () => {
     expect(t.Outputs.ProdUrl.Value).toEqual({ 'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod' });
   });
 
-  it('validates against the SAM schema in SAM form', async () => {
+  itShared('validates against the SAM schema in SAM form', async () => {
     const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { ...FULL, gateway: { ...FULL.gateway, sam: true } }));
     expect(t.Transform).toBe('AWS::Serverless-2016-10-31');
     expect(samValidate(t)).toEqual({ valid: true, errors: null });
@@ -164,7 +165,7 @@ describe('REST template with a full config', () => {
     expect(byType(http, 'AWS::ApiGatewayV2::Stage').every(([, r]) => r.DependsOn === undefined)).toBe(true);
   });
 
-  it('every REST stage with access logs waits for the account role (plain CFN and SAM)', async () => {
+  itShared('every REST stage with access logs waits for the account role (plain CFN and SAM)', async () => {
     const config: ResolvedConfig = { stages: { prod: {}, dev: {}, quiet: { logging: { accessLogs: false } } } };
     const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', config));
     expect(cfnProblems(t)).toEqual([]);
@@ -197,7 +198,7 @@ describe('REST template with a full config', () => {
     expect(problems).toContain('StageProd: DependsOn Missing is not a resource');
   });
 
-  it('the SAM validation can fail: a Serverless::Api without StageName is rejected', async () => {
+  itShared('the SAM validation can fail: a Serverless::Api without StageName is rejected', async () => {
     const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { sam: true } }));
     expect(samValidate(t).valid).toBe(true);
     delete t.Resources.Api.Properties.StageName;
@@ -241,7 +242,7 @@ describe('HTTP template', () => {
     expect(t.Outputs.DollarDefaultUrl ?? Object.values(t.Outputs as Record<string, any>).find((o) => o.Description?.includes('$default'))).toBeDefined();
   });
 
-  it('validates against the SAM schema in SAM form', async () => {
+  itShared('validates against the SAM schema in SAM form', async () => {
     const t = templateOf(await emitSpec('fixtures/http-api/openapi.yaml', { ...HTTP, gateway: { ...HTTP.gateway, sam: true } }));
     expect(byType(t, 'AWS::Serverless::HttpApi')).toHaveLength(1);
     expect(samValidate(t)).toEqual({ valid: true, errors: null });
