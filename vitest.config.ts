@@ -1,12 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+// Suites that spawn the CLI, run the TypeScript compiler over generated code, or walk the whole
+// real-spec corpus and the big specs. `npm test` runs everything; `npm run test:fast` (the inner
+// loop while editing) runs the rest.
+const SLOW = [
+  'test/cli/**/*.test.ts',
+  'test/output/cli.test.ts',
+  'test/vtl/cli.test.ts',
+  'test/**/*compile*.test.ts',
+  'test/**/*corpus*.test.ts',
+  'test/**/big-specs.test.ts',
+  'test/emit/handlers/{regeneration,runtime,injection,parameters,non-proxy-routing}.test.ts',
+  'test/emit/sdk/{header-injection,readme,client-types,injection,runtime}.test.ts',
+  'test/lint/rules/no-false-alarms.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/shared-notice.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores here: run files in parallel but keep compiler-heavy suites from starving each other.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });
