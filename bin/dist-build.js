@@ -148,7 +148,7 @@ export async function buildDist(options = {}) {
 async function bundleCli() {
   const { rolldown } = await import('rolldown');
   // Node builtins stay imports; modules loaded by path at run time (the precompiled schema
-  // validators, the config's yaml and ajv, velocityjs's parser: see createRequire in src/) are not
+  // validators, the config's yaml and ajv: see createRequire in src/) are not
   // seen by the bundler at all.
   const bundle = await rolldown({ input: { main: join(distDir, 'cli/main.js') }, platform: 'node', external: [/^node:/], logLevel: 'warn' });
   try {

@@ -1,6 +1,6 @@
 // The compiled form of a template: a tree of nodes and expressions with 1-based template
-// positions. Built once by compile.ts from velocityjs's parser output; read by the evaluator and
-// by lint rules (through walkReferences in index.ts).
+// positions. Built once by parse.ts; read by the evaluator and by lint rules (through
+// walkReferences in index.ts).
 
 export interface Position {
   /** 1-based line in the template. */
@@ -21,15 +21,20 @@ export interface Reference extends Position {
   /** `$!x` / `$!{x}`: renders nothing instead of the reference text when null. */
   quiet: boolean;
   source: string;
+  /**
+   * Backslashes written right before the `$` (`\\$x` is 2). Velocity 1.7: an odd count escapes the
+   * reference (printed as text when defined); each pair prints one backslash.
+   */
+  escapes?: number;
 }
 
 export type Expr =
   | { kind: 'literal'; value: unknown; literalType: 'string' | 'integer' | 'double' | 'boolean' | 'null' }
-  | { kind: 'interpolated'; nodes: TemplateNode[] }
+  | ({ kind: 'interpolated'; nodes: TemplateNode[] } & Position)
   | { kind: 'reference'; ref: Reference }
   | { kind: 'list'; items: Expr[] }
-  | { kind: 'range'; from: Expr; to: Expr }
-  | { kind: 'map'; entries: Array<[string, Expr]> }
+  | ({ kind: 'range'; from: Expr; to: Expr } & Position)
+  | { kind: 'map'; entries: Array<[Expr, Expr]> }
   | { kind: 'operator'; operator: string; operands: Expr[] } & Position;
 
 export interface IfBranch extends Position {

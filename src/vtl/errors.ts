@@ -27,3 +27,11 @@ export interface TemplatePosition {
   line: number;
   column: number;
 }
+
+/** A render stopped by one of the engine's limits (limits.ts), at the template position that hit it. */
+export class VtlLimitError extends VtlError {
+  override withFile(file: string): VtlLimitError {
+    const e = new VtlLimitError(this.message, this.line, this.column, file);
+    return e;
+  }
+}

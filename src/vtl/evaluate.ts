@@ -6,22 +6,33 @@
 //   misses as "");
 // - `#set($x = <null>)` keeps $x's old value; if $x had none, $x becomes null;
 // - `null == ""` is true (AWS, §3.9 5b);
-// - #foreach stops after 1000 iterations; #parse and #include fail.
+// - #foreach stops after 1000 iterations; #parse and #include fail;
+// - macro arguments are passed by name (re-evaluated where the macro reads them), and a #set on a
+//   parameter changes only the macro's copy (Velocity 1.7);
+// - what a render may allocate or compute is bounded by limits.ts (VtlLimitError, located).
 
 import type { Expr, MacroDefinition, Reference, TemplateAst, TemplateNode } from './ast.js';
-import { VtlError } from './errors.js';
+import { VtlError, VtlLimitError } from './errors.js';
 import { JavaException, callJavaMethod, getJavaIndex, getJavaProperty, javaEquals } from './java-methods.js';
+import {
+  MAX_CALL_DEPTH,
+  MAX_CHARS_PER_RENDER,
+  MAX_ELEMENTS_PER_RENDER,
+  MAX_FOREACH_ITERATIONS,
+  MAX_ITERATIONS_PER_RENDER,
+  MAX_OUTPUT_CHARS,
+  MAX_STRING_CHARS,
+} from './limits.js';
 import { JavaRegexError } from './java-regex.js';
 import { JsonPathError } from './jsonpath.js';
 import { parseToAst } from './parse.js';
-import { JDouble, NO_METHOD, isNumber, numberValue, toJavaString, type VtlObject } from './values.js';
+import { JavaIterator, JDouble, NO_METHOD, NoSuchElement, isNumber, numberValue, toJavaString, type VtlObject } from './values.js';
 
 // Rendering runs on closures: each template is compiled once (cached per AST) into a tree of
 // functions, so a render does no AST dispatch on node kinds and builds no per-access argument
 // lists it can avoid. The Renderer holds the per-render state (variables, output, overrides).
 
-export const MAX_FOREACH_ITERATIONS = 1000;
-const MAX_MACRO_DEPTH = 20;
+type At = { line: number; column: number };
 
 /** A reference that could not be resolved (undefined root, no such method or property). */
 const UNRESOLVED: unique symbol = Symbol('UNRESOLVED');
@@ -35,10 +46,13 @@ const STOP = new StopSignal();
 /** `$foreach`: one object per #foreach execution, advanced in place (as Velocity's ForeachScope). */
 class ForeachScope implements VtlObject {
   index = 0;
+  readonly topmost: ForeachScope;
   constructor(
     readonly total: number,
-    readonly parent: unknown,
-  ) {}
+    readonly parent: ForeachScope | null,
+  ) {
+    this.topmost = parent ? parent.topmost : this;
+  }
   vtlProperty(name: string): unknown {
     switch (name) {
       case 'index': return this.index;
@@ -46,7 +60,8 @@ class ForeachScope implements VtlObject {
       case 'hasNext': return this.index < this.total - 1;
       case 'first': return this.index === 0;
       case 'last': return this.index === this.total - 1;
-      case 'parent': return this.parent ?? null;
+      case 'parent': return this.parent;
+      case 'topmost': return this.topmost;
       default: return undefined;
     }
   }
@@ -98,7 +113,33 @@ export function evaluate(ast: TemplateAst, globals: Map<string, unknown>): Evalu
   } catch (e) {
     if (!(e instanceof StopSignal) && !(e instanceof BreakSignal)) throw e;
   }
+  // Text between the checks of loops, references and calls adds at most one template's length.
+  r.checkOutput({ line: 1, column: 1 });
   return { output: r.out, duplicateOverrides: r.duplicates };
+}
+
+/**
+ * A macro argument, passed by name: the caller's expression, evaluated each time the macro reads the
+ * parameter, with the caller's values of the macro's parameter names in place.
+ */
+class MacroArgument {
+  constructor(
+    readonly value: Eval,
+    readonly callerValues: Map<string, unknown>,
+  ) {}
+  read(r: Renderer): unknown {
+    const vars = r.vars;
+    const inner = new Map<string, unknown>();
+    for (const [name, v] of this.callerValues) {
+      inner.set(name, vars.has(name) ? vars.get(name) : ABSENT);
+      restore(vars, name, v);
+    }
+    try {
+      return this.value(r);
+    } finally {
+      for (const [name, v] of inner) restore(vars, name, v);
+    }
+  }
 }
 
 function isOverrideTarget(ref: Reference): string | undefined {
@@ -107,9 +148,16 @@ function isOverrideTarget(ref: Reference): string | undefined {
   return names[0] === 'requestOverride' || names[0] === 'responseOverride' ? names.join('.') : undefined;
 }
 
-function wrap(e: unknown, at: { line: number; column: number }): unknown {
-  if (e instanceof JavaException || e instanceof JavaRegexError || e instanceof JsonPathError) return new VtlError(e.message, at.line, at.column);
+function wrap(e: unknown, at: At): unknown {
+  if (e instanceof JavaException || e instanceof JavaRegexError || e instanceof JsonPathError || e instanceof NoSuchElement) return new VtlError(e.message, at.line, at.column);
+  // V8's own ceilings (string or array length, call stack) on something the checks below let
+  // through in one step: still the template's doing, so still a located error.
+  if (e instanceof RangeError) return new VtlLimitError(`the template made a value too large to hold (${e.message})`, at.line, at.column);
   return e;
+}
+
+function limitError(message: string, at: At): VtlLimitError {
+  return new VtlLimitError(message, at.line, at.column);
 }
 
 class Renderer {
@@ -117,21 +165,51 @@ class Renderer {
   out = '';
   duplicates: string[] = [];
   assignedOverrides: Set<string> | undefined;
-  macroDepth = 0;
+  /** Macro calls, #evaluate and #define blocks being rendered, one inside the other. */
+  callDepth = 0;
   /** Shared with the cached AST until #evaluate defines a macro (then copied, never mutated in place). */
   macrosOwned = false;
+  /** #foreach iterations, list/map elements and string characters made so far (limits.ts). */
+  iterations = 0;
+  elements = 0;
+  chars = 0;
 
   constructor(
     public macros: Map<string, MacroDefinition>,
     readonly vars: Map<string, unknown>,
   ) {}
 
-  capture(body: Step): string {
+  checkOutput(at: At): void {
+    if (this.out.length > MAX_OUTPUT_CHARS) throw limitError(`the output is longer than ${MAX_OUTPUT_CHARS} characters (API Gateway's 10 MB payload limit)`, at);
+  }
+
+  /** Count `n` new list or map elements. */
+  addElements(n: number, at: At): void {
+    this.elements += n;
+    if (this.elements > MAX_ELEMENTS_PER_RENDER) throw limitError(`the template made more than ${MAX_ELEMENTS_PER_RENDER} list or map elements in one render`, at);
+  }
+
+  /** Count a string the template made; returns it. */
+  madeString<T>(s: T, at: At): T {
+    if (typeof s !== 'string') return s;
+    if (s.length > MAX_STRING_CHARS) throw limitError(`a string of ${s.length} characters is longer than the ${MAX_STRING_CHARS} allowed (API Gateway's 10 MB payload limit)`, at);
+    this.chars += s.length;
+    if (this.chars > MAX_CHARS_PER_RENDER) throw limitError(`the template made more than ${MAX_CHARS_PER_RENDER} characters of strings in one render`, at);
+    return s;
+  }
+
+  enterCall(what: string, at: At): void {
+    if (this.callDepth >= MAX_CALL_DEPTH) throw limitError(`${what}: macro calls, #evaluate and #define blocks nested deeper than ${MAX_CALL_DEPTH} (Velocity's velocimacro.max.depth)`, at);
+    this.callDepth++;
+  }
+
+  capture(body: Step, at: At): string {
     const saved = this.out;
     this.out = '';
     try {
       body(this);
-      return this.out;
+      this.checkOutput(at);
+      return this.madeString(this.out, at);
     } finally {
       this.out = saved;
     }
@@ -195,14 +273,24 @@ function compileNode(node: TemplateNode): Step {
       };
     }
     case 'foreach':
-      return foreachStep(node.variable, compileExpr(node.iterable), compileNodes(node.body));
+      return foreachStep(node, compileNodes(node.body));
     case 'macroCall':
       return macroCallStep(node);
     case 'define': {
       const body = compileNodes(node.body);
       const name = node.name;
       return (r) => {
-        r.vars.set(name, new DefinedBlock(() => r.capture(body)));
+        r.vars.set(
+          name,
+          new DefinedBlock(() => {
+            r.enterCall(`#define($${name})`, node);
+            try {
+              return r.capture(body, node);
+            } finally {
+              r.callDepth--;
+            }
+          }),
+        );
       };
     }
     case 'break':
@@ -218,12 +306,40 @@ function compileNode(node: TemplateNode): Step {
 
 function referenceStep(ref: Reference): Step {
   const get = compileReference(ref, ref.path.length);
+  const escapes = ref.escapes ?? 0;
+  if (escapes) return escapedReferenceStep(ref, get, escapes);
   const unresolvedText = ref.quiet ? '' : ref.source;
   return (r) => {
     const v = get(r);
     if (v === UNRESOLVED) r.out += unresolvedText;
     else if (v === null || v === undefined) return;
-    else r.out += typeof v === 'string' ? v : toJavaString(v);
+    else {
+      try {
+        r.out += typeof v === 'string' ? v : toJavaString(v);
+      } catch (e) {
+        throw wrap(e, ref);
+      }
+      r.checkOutput(ref);
+    }
+  };
+}
+
+/**
+ * `\$x`, `\\$x` …, as Velocity 1.7's ASTReference renders them: each pair of backslashes prints one;
+ * an odd one left over escapes the reference, which then prints as text (`$x`) when it has a value
+ * and keeps that backslash (`\$x`) when it has none. An even count renders the reference as usual,
+ * or, when it has no value, all the backslashes and the reference text.
+ */
+function escapedReferenceStep(ref: Reference, get: RefEval, escapes: number): Step {
+  const half = '\\'.repeat(escapes >> 1);
+  const escaped = escapes % 2 === 1;
+  return (r) => {
+    const v = get(r);
+    const none = v === UNRESOLVED || v === null || v === undefined;
+    if (escaped) r.out += none ? `${half}\\${ref.source}` : `${half}${ref.source}`;
+    else if (v === UNRESOLVED) r.out += `${half}${half}${ref.source}`;
+    else r.out += none ? half : half + toJavaString(v);
+    r.checkOutput(ref);
   };
 }
 
@@ -234,7 +350,8 @@ function setStep(target: Reference, value: Eval, at: { line: number; column: num
       const v = value(r);
       if (v === null || v === undefined) {
         // Velocity 1.7: a null right side leaves the variable as it was.
-        const old = r.vars.get(root);
+        let old = r.vars.get(root);
+        if (old instanceof MacroArgument) old = old.read(r);
         if (old === null || old === undefined) r.vars.set(root, null);
         return;
       }
@@ -264,24 +381,46 @@ function setStep(target: Reference, value: Eval, at: { line: number; column: num
   };
 }
 
-function foreachStep(variable: string, iterable: Eval, body: Step): Step {
+/** The loop variables #foreach sets and puts back afterwards. */
+const LOOP_VARIABLES = ['velocityCount', 'velocityHasNext', 'foreach'] as const;
+
+function foreachStep(node: Extract<TemplateNode, { kind: 'foreach' }>, body: Step): Step {
+  const variable = node.variable;
+  // A range written in the #foreach is walked, not built: `[1..2000000000]` runs its 1,000 iterations.
+  const range = node.iterable.kind === 'range' ? rangeBounds(node.iterable) : undefined;
+  const iterable = compileExpr(node.iterable);
   return (r) => {
-    const source = iterable(r);
-    let items: unknown[];
-    if (Array.isArray(source)) items = source.slice();
-    else if (source instanceof Map) items = [...source.values()];
-    else items = [];
+    let total: number;
+    let itemAt: (i: number) => unknown;
+    const bounds = range?.(r);
+    if (range) {
+      if (!bounds) return;
+      const [from, to] = bounds;
+      const step = from <= to ? 1 : -1;
+      total = Math.abs(to - from) + 1;
+      itemAt = (i) => from + i * step;
+    } else {
+      const source = iterable(r);
+      let items: unknown[];
+      if (Array.isArray(source)) items = source.slice();
+      else if (source instanceof Map) items = [...source.values()];
+      else if (source instanceof JavaIterator) items = source.drain();
+      else items = [];
+      total = items.length;
+      itemAt = (i) => items[i];
+    }
     const vars = r.vars;
     const savedItem = vars.has(variable) ? vars.get(variable) : ABSENT;
-    const savedCount = vars.has('velocityCount') ? vars.get('velocityCount') : ABSENT;
+    const saved = LOOP_VARIABLES.map((name) => (vars.has(name) ? vars.get(name) : ABSENT));
     const parent = vars.get('foreach');
-    const savedScope = vars.has('foreach') ? parent : ABSENT;
-    const n = Math.min(items.length, MAX_FOREACH_ITERATIONS);
-    const scope = new ForeachScope(items.length, parent);
+    const n = Math.min(total, MAX_FOREACH_ITERATIONS);
+    const scope = new ForeachScope(total, parent instanceof ForeachScope ? parent : null);
     try {
       for (let i = 0; i < n; i++) {
-        vars.set(variable, items[i]);
+        if (++r.iterations > MAX_ITERATIONS_PER_RENDER) throw limitError(`#foreach: more than ${MAX_ITERATIONS_PER_RENDER} loop iterations in one render (nested loops multiply)`, node);
+        vars.set(variable, itemAt(i));
         vars.set('velocityCount', i + 1);
+        vars.set('velocityHasNext', i < total - 1);
         scope.index = i;
         vars.set('foreach', scope);
         try {
@@ -290,11 +429,11 @@ function foreachStep(variable: string, iterable: Eval, body: Step): Step {
           if (e instanceof BreakSignal) break;
           throw e;
         }
+        r.checkOutput(node);
       }
     } finally {
       restore(vars, variable, savedItem);
-      restore(vars, 'velocityCount', savedCount);
-      restore(vars, 'foreach', savedScope);
+      LOOP_VARIABLES.forEach((name, i) => restore(vars, name, saved[i]));
     }
   };
 }
@@ -310,6 +449,7 @@ function macroCallStep(node: Extract<TemplateNode, { kind: 'macroCall' }>): Step
       throw new VtlError(`#${node.name} is not available: API Gateway templates cannot load other resources`, node.line, node.column);
     };
   const args = node.args.map(compileExpr);
+  const literalArgs = node.args.map((a) => a.kind === 'literal');
   if (node.name === 'evaluate')
     return (r) => {
       const text = args.length ? args[0]!(r) : null;
@@ -320,7 +460,13 @@ function macroCallStep(node: Extract<TemplateNode, { kind: 'macroCall' }>): Step
         r.macrosOwned = true;
         for (const [k, m] of ast.macros) r.macros.set(k, m);
       }
-      compileNodes(ast.nodes)(r);
+      r.enterCall('#evaluate', node);
+      try {
+        compileNodes(ast.nodes)(r);
+      } finally {
+        r.callDepth--;
+      }
+      r.checkOutput(node);
     };
   return (r) => {
     const macro = r.macros.get(node.name);
@@ -328,21 +474,24 @@ function macroCallStep(node: Extract<TemplateNode, { kind: 'macroCall' }>): Step
       r.out += node.source;
       return;
     }
-    if (r.macroDepth >= MAX_MACRO_DEPTH) throw new VtlError(`#${node.name}: macros nested deeper than ${MAX_MACRO_DEPTH}`, node.line, node.column);
-    const values = args.map((a) => a(r));
+    r.enterCall(`#${node.name}`, node);
     const vars = r.vars;
-    const saved = macro.params.map((p) => (vars.has(p) ? vars.get(p) : ABSENT));
+    const callerValues = new Map<string, unknown>();
+    for (const p of macro.params) callerValues.set(p, vars.has(p) ? vars.get(p) : ABSENT);
     macro.params.forEach((p, i) => {
-      if (i < values.length) vars.set(p, values[i]);
-      else vars.delete(p);
+      const a = args[i];
+      if (a === undefined) vars.delete(p);
+      // Literals need no re-evaluation; everything else is passed by name.
+      else if (literalArgs[i]) vars.set(p, a(r));
+      else vars.set(p, new MacroArgument(a, callerValues));
     });
-    r.macroDepth++;
     try {
       compileNodes(macro.body)(r);
     } finally {
-      r.macroDepth--;
-      macro.params.forEach((p, i) => restore(vars, p, saved[i]));
+      r.callDepth--;
+      for (const [p, v] of callerValues) restore(vars, p, v);
     }
+    r.checkOutput(node);
   };
 }
 
@@ -352,7 +501,12 @@ function macroCallStep(node: Extract<TemplateNode, { kind: 'macroCall' }>): Step
 type AccessStep = (v: unknown, r: Renderer) => unknown;
 const NO_ARGS: unknown[] = [];
 
-function compileAccess(a: Reference['path'][number]): AccessStep {
+/** A collection's element count, to charge what a method call added to it. */
+function sizeOf(v: unknown): number {
+  return Array.isArray(v) ? v.length : v instanceof Map ? v.size : 0;
+}
+
+function compileAccess(a: Reference['path'][number], at: At): AccessStep {
   if (a.kind === 'property') {
     const name = a.name;
     return (v) => {
@@ -370,8 +524,12 @@ function compileAccess(a: Reference['path'][number]): AccessStep {
       let values = NO_ARGS;
       if (n === 1) values = [args[0]!(r)];
       else if (n > 1) values = args.map((f) => f(r));
+      const before = sizeOf(v);
       const x = callJavaMethod(v, name, values);
-      return x === NO_METHOD ? UNRESOLVED : x;
+      if (x === NO_METHOD) return UNRESOLVED;
+      const grown = sizeOf(v) - before;
+      if (grown > 0) r.addElements(grown, at);
+      return r.madeString(x, at);
     };
   }
   const index = compileExpr(a.index);
@@ -384,16 +542,19 @@ function compileAccess(a: Reference['path'][number]): AccessStep {
 /** The reference's value through its first `depth` accesses. */
 function compileReference(ref: Reference, depth: number): RefEval {
   const root = ref.root;
-  const steps = ref.path.slice(0, depth).map(compileAccess);
+  const steps = ref.path.slice(0, depth).map((a) => compileAccess(a, ref));
   const n = steps.length;
   if (n === 0)
     return (r) => {
       const v = r.vars.get(root);
+      if (v instanceof MacroArgument) return v.read(r);
       return v === undefined && !r.vars.has(root) ? UNRESOLVED : v;
     };
   return (r) => {
     let v = r.vars.get(root);
     if (v === undefined && !r.vars.has(root)) return UNRESOLVED;
+    if (v instanceof MacroArgument) v = v.read(r);
+    if (v === UNRESOLVED) return UNRESOLVED;
     try {
       for (let i = 0; i < n; i++) {
         if (v === null || v === undefined) return null;
@@ -444,7 +605,7 @@ function compileExpr(e: Expr): Eval {
     }
     case 'interpolated': {
       const body = compileNodes(e.nodes);
-      return (r) => r.capture(body);
+      return (r) => r.capture(body, e);
     }
     case 'reference': {
       const get = compileReference(e.ref, e.ref.path.length);
@@ -455,32 +616,55 @@ function compileExpr(e: Expr): Eval {
     }
     case 'list': {
       const items = e.items.map(compileExpr);
-      return (r) => items.map((f) => f(r));
+      return (r) => {
+        const list = items.map((f) => f(r));
+        r.elements += list.length;
+        return list;
+      };
     }
     case 'map': {
-      const entries = e.entries.map(([k, x]) => [k, compileExpr(x)] as const);
+      // Keys print as Java's toString() of the key (`{1 : 2}` is `{1=2}`); maps here are keyed by that text.
+      const entries = e.entries.map(([k, x]) => [compileExpr(k), compileExpr(x)] as const);
       return (r) => {
         const m = new Map<string, unknown>();
-        for (const [k, f] of entries) m.set(k, f(r));
+        for (const [k, f] of entries) {
+          const key = k(r);
+          m.set(typeof key === 'string' ? key : toJavaString(key), f(r));
+        }
+        r.elements += m.size;
         return m;
       };
     }
     case 'range': {
-      const fromExpr = compileExpr(e.from);
-      const toExpr = compileExpr(e.to);
+      const bounds = rangeBounds(e);
       return (r) => {
-        const from = fromExpr(r);
-        const to = toExpr(r);
-        if (typeof from !== 'number' || typeof to !== 'number') return null;
-        const out: number[] = [];
+        const b = bounds(r);
+        if (!b) return null;
+        const [from, to] = b;
+        const size = Math.abs(to - from) + 1;
+        // Checked before anything is allocated: `[1..2000000000]` must not be built to be refused.
+        r.addElements(size, e);
+        const out = new Array<number>(size);
         const step = from <= to ? 1 : -1;
-        for (let i = from; step > 0 ? i <= to : i >= to; i += step) out.push(i);
+        for (let i = 0; i < size; i++) out[i] = from + i * step;
         return out;
       };
     }
     case 'operator':
       return compileOperator(e);
   }
+}
+
+/** A range's integer bounds, or undefined when either is not an integer (Velocity renders null then). */
+function rangeBounds(e: Extract<Expr, { kind: 'range' }>): (r: Renderer) => [number, number] | undefined {
+  const fromExpr = compileExpr(e.from);
+  const toExpr = compileExpr(e.to);
+  return (r) => {
+    const from = fromExpr(r);
+    const to = toExpr(r);
+    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) return undefined;
+    return [from, to];
+  };
 }
 
 function compileOperator(e: Extract<Expr, { kind: 'operator' }>): Eval {
@@ -530,8 +714,13 @@ function compileOperator(e: Extract<Expr, { kind: 'operator' }>): Eval {
     case '+':
       return (x) => {
         const a = left(x), b = right(x);
-        if ((typeof a === 'string' || typeof b === 'string') && a !== null && b !== null && a !== undefined && b !== undefined)
-          return toJavaString(a) + toJavaString(b);
+        if ((typeof a === 'string' || typeof b === 'string') && a !== null && b !== null && a !== undefined && b !== undefined) {
+          const left = toJavaString(a);
+          const right = toJavaString(b);
+          // Checked before concatenating, so a doubling loop stops at the limit, not past it.
+          if (left.length + right.length > MAX_STRING_CHARS) throw limitError(`"+" would make a string of ${left.length + right.length} characters, longer than the ${MAX_STRING_CHARS} allowed (API Gateway's 10 MB payload limit)`, e);
+          return x.madeString(left + right, e);
+        }
         return arithmetic('+', a, b);
       };
     case '-':

@@ -18,7 +18,7 @@ import { parseToAst } from './parse.js';
 export type { Access, Expr, Reference, TemplateAst, TemplateNode, Position, IfBranch, MacroDefinition } from './ast.js';
 export type { VtlRequest, VtlOverrides } from './environment.js';
 export { HIDDEN_HEADERS } from './environment.js';
-export { VtlError } from './errors.js';
+export { VtlError, VtlLimitError } from './errors.js';
 export { UTIL_FUNCTIONS, escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode } from './util.js';
 export type { UtilFunction } from './util.js';
 export {
@@ -29,7 +29,8 @@ export {
   isTemplateContextVariable,
 } from './context-variables.js';
 export { evaluateJsonPath } from './jsonpath.js';
-export { MAX_FOREACH_ITERATIONS } from './evaluate.js';
+export * from './limits.js';
+export { MAX_NESTING_DEPTH } from './parse.js';
 
 /** Template size limit of API Gateway (aws-apigateway.md §3.1). */
 export const MAX_TEMPLATE_BYTES = 300 * 1024;
@@ -135,7 +136,7 @@ export function walkReferences(ast: TemplateAst, visit: (v: ReferenceVisit) => v
       case 'interpolated': onNodes(e.nodes); break;
       case 'list': e.items.forEach(onExpr); break;
       case 'range': onExpr(e.from); onExpr(e.to); break;
-      case 'map': e.entries.forEach(([, x]) => onExpr(x)); break;
+      case 'map': e.entries.forEach(([k, x]) => { onExpr(k); onExpr(x); }); break;
       case 'operator': e.operands.forEach(onExpr); break;
       default: break;
     }

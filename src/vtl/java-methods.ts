@@ -6,6 +6,7 @@
 
 import { javaRegex, javaReplacement, javaSplit } from './java-regex.js';
 import {
+  JavaIterator,
   JDouble,
   JsonList,
   MapEntry,
@@ -222,7 +223,13 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
     case 'indexOf/1': return list.findIndex((x) => javaEquals(x, a));
     case 'add/1': return list.push(a), true;
     case 'add/2': return list.splice(listIndex(list, a, true), 0, b), null;
-    case 'addAll/1': return Array.isArray(a) ? (list.push(...a), true) : NO_METHOD;
+    case 'addAll/1': {
+      if (!Array.isArray(a)) return NO_METHOD;
+      // One push per item: spreading a long list into push() overflows the call stack.
+      for (const x of a) list.push(x);
+      return true;
+    }
+    case 'iterator/0': return new JavaIterator(list);
     case 'set/2': {
       const i = listIndex(list, a);
       const old = list[i];

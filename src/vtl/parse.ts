@@ -1,54 +1,49 @@
-// Parses template text into the TemplateAst with velocityjs's grammar (its flat parser output, so
-// that block structure and whitespace are ours), reporting syntax errors with line and column.
+// Parses template text into the TemplateAst: a hand-written lexer and recursive-descent parser for
+// the Apache Velocity 1.7 grammar (Parser.jjt), with exact 1-based template positions.
+//
+// Two passes, as Velocity's own token stream works: `scan` turns the text into a flat list of text
+// runs and directives (each carrying its parsed expressions), `normalizeWhitespace` applies 1.7's
+// whitespace gobbling, and `buildBlocks` nests #if/#foreach/#macro/#define bodies.
 //
 // Whitespace follows Velocity 1.7 (checked with the oracle in test/vtl/velocity-oracle): a
-// directive (#set, #if, #else, #end, #foreach, a macro call, a ## comment) swallows the spaces and
-// the newline that follow it on its line; spaces before it stay; a #* block comment *# swallows
-// nothing.
+// directive with parentheses (#set, #if, #foreach, a macro call), #else, #end and a ## comment
+// swallow the spaces and the newline that follow them on their line; spaces before them stay; a
+// #* block comment *#, #[[raw]]# and a macro called without parentheses swallow nothing.
+//
+// Grammar points that follow 1.7 rather than intuition (each is a case in test/vtl):
+// - method, macro and #foreach arguments are parameters (literals, references, lists, ranges,
+//   maps), not arbitrary expressions; `-` is part of a number literal, not a unary operator;
+// - string literals have no backslash escapes: `""` inside "…" is `"`, `''` inside '…' is `'`,
+//   and "…" also turns `\uXXXX` into its character and is interpolated as a template;
+// - identifiers may contain `-` (`$a-b` is one name);
+// - `\$x` / `\#if` escape by the number of backslashes before them (see Reference.escapes).
 
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Access, Expr, IfBranch, MacroDefinition, Position, Reference, TemplateAst, TemplateNode } from './ast.js';
 import { VtlError } from './errors.js';
 import { JDouble } from './values.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- velocityjs's parser output is untyped
-type Raw = any; // velocityjs AST (untyped JSON-ish objects)
-type FlatItem = string | Raw;
+/**
+ * How deeply blocks (#if, #foreach, #macro, #define), parentheses, lists, maps and strings inside
+ * strings may nest. Velocity documents no limit (its parser recurses on the JVM stack); API
+ * Gateway templates in practice nest a handful of levels. The bound keeps parsing and rendering
+ * recursion within the stack, and a template past it gets a located error.
+ */
+export const MAX_NESTING_DEPTH = 100;
 
-const require = createRequire(import.meta.url);
-// Loaded on the first parse: `apigw-gen lint` imports the VTL engine, and most specs have no templates.
-let velocityModule: { parse_1: (t: string) => FlatItem[] } | undefined;
-const velocityParse = (t: string): FlatItem[] => {
-  if (!velocityModule) {
-    const entry = require.resolve('velocityjs');
-    // The flat parser (before velocityjs's own block nesting and newline trimming).
-    velocityModule = require(path.join(path.dirname(entry), 'parse', 'index.cjs')) as { parse_1: (t: string) => FlatItem[] };
-  }
-  return velocityModule.parse_1(t);
-};
+/** The directives of Velocity 1.7 (`\#name` before any of these, or a macro defined so far, is an escape). */
+const DIRECTIVES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'macro', 'define', 'break', 'stop', 'evaluate', 'parse', 'include']);
 
-const TOKEN_TEXT: Record<string, string> = {
-  PARENTHESIS: '(', CLOSE_PARENTHESIS: ')', BRACKET: '[', CLOSE_BRACKET: ']', MAP_BEGIN: '{', MAP_END: '}',
-  VAR_BEGIN: '{', VAR_END: '}', COMMA: ',', DOT: '.', DOLLAR: '$', HASH: '#', EQUAL: '=', EOF: 'end of template',
-  STRING: 'a string', EVAL_STRING: 'a string', INTEGER: 'a number', ID: 'a name', BOOL: 'true/false', CONTENT: 'text',
-};
+const isIdStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
+const isIdChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+const isWordStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_@]/.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-function describeToken(t: string): string {
-  const clean = t.replace(/^'|'$/g, '');
-  return TOKEN_TEXT[clean] ?? clean;
-}
-
-/** Line-start offsets, to turn velocityjs positions into text slices. */
-class SourceText {
+/** Line-start offsets of a text, to turn offsets into 1-based line and column. */
+class LineMap {
   private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
+  constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
-  offset(line: number, column0: number): number {
-    return (this.starts[line - 1] ?? this.text.length) + column0;
-  }
-  /** 1-based line and column of a 0-based offset. */
   position(offset: number): Position {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -59,267 +54,742 @@ class SourceText {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
-  slice(pos: Raw): string {
-    return this.text.slice(this.offset(pos.first_line, pos.first_column), this.offset(pos.last_line, pos.last_column));
+}
+
+// ---- flat items ------------------------------------------------------------------------------
+
+type Item =
+  | { type: 'text'; text: string }
+  | { type: 'reference'; ref: Reference }
+  | ({ type: 'set'; target: Reference; value: Expr } & Position)
+  | ({ type: 'if'; condition: Expr } & Position)
+  | ({ type: 'elseif'; condition: Expr } & Position)
+  | ({ type: 'else' } & Position)
+  | ({ type: 'end' | 'break' | 'stop' } & Position)
+  | ({ type: 'foreach'; variable: string; iterable: Expr } & Position)
+  | ({ type: 'macro'; name: string; params: string[] } & Position)
+  | ({ type: 'define'; name: string } & Position)
+  | ({ type: 'call'; name: string; args: Expr[]; source: string; parens: boolean } & Position)
+  | { type: 'comment'; text: string; block: boolean }
+  | { type: 'raw'; text: string };
+
+/** Where a text being parsed sits in the template: the template itself, or a string literal's contents. */
+interface Origin {
+  lines: LineMap;
+  /** Template offset of each character of the text (string literal contents), or none for the template. */
+  offsets?: number[];
+  /** Template offset of the end of the text. */
+  end: number;
+}
+
+class Scanner {
+  pos = 0;
+  readonly items: Item[] = [];
+
+  constructor(
+    readonly text: string,
+    private readonly origin: Origin,
+    /** Macro names defined so far (shared with nested scanners): `\#name` escapes them. */
+    private readonly macroNames: Set<string>,
+    private depth: number,
+  ) {}
+
+  // -- positions and errors --
+
+  at(offset: number): Position {
+    const o = this.origin.offsets ? (this.origin.offsets[offset] ?? this.origin.end) : offset;
+    return this.origin.lines.position(o);
   }
-  lineText(line: number): string {
-    const s = this.starts[line - 1] ?? 0;
-    const e = this.starts[line] ?? this.text.length + 1;
-    return this.text.slice(s, e - 1);
+
+  fail(message: string, offset = this.pos): never {
+    const p = this.at(offset);
+    throw new VtlError(message, p.line, p.column);
+  }
+
+  unexpected(expected: string): never {
+    const c = this.text[this.pos];
+    const got = c === undefined ? 'end of template' : `"${c}"`;
+    this.fail(`syntax error: unexpected ${got} (expected ${expected})`);
+  }
+
+  enter(offset: number): void {
+    if (++this.depth > MAX_NESTING_DEPTH) this.fail(`nested deeper than ${MAX_NESTING_DEPTH} levels (blocks, parentheses, lists, maps and strings count)`, offset);
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  peek(n = 0): string | undefined {
+    return this.text[this.pos + n];
+  }
+
+  startsWith(s: string, at = this.pos): boolean {
+    return this.text.startsWith(s, at);
+  }
+
+  /** Spaces, tabs and newlines inside a directive's parentheses. */
+  skipSpace(): void {
+    while (/[ \t\r\n]/.test(this.text[this.pos] ?? '')) this.pos++;
+  }
+
+  expect(ch: string, expected = `"${ch}"`): void {
+    if (this.text[this.pos] !== ch) this.unexpected(expected);
+    this.pos++;
+  }
+
+  text_(s: string): void {
+    const last = this.items[this.items.length - 1];
+    if (last?.type === 'text') last.text += s;
+    else this.items.push({ type: 'text', text: s });
+  }
+
+  // -- template text --
+
+  scanTemplate(): Item[] {
+    const t = this.text;
+    while (this.pos < t.length) {
+      const start = this.pos;
+      // Plain text up to the next character that can start something.
+      while (this.pos < t.length && t[this.pos] !== '$' && t[this.pos] !== '#' && t[this.pos] !== '\\') this.pos++;
+      if (this.pos > start) this.text_(t.slice(start, this.pos));
+      if (this.pos >= t.length) break;
+      const c = t[this.pos]!;
+      if (c === '\\') this.scanBackslashes();
+      else if (c === '$') this.scanReferenceOrText(0);
+      else this.scanHash(0);
+    }
+    return this.items;
+  }
+
+  /** A run of backslashes: they escape a following reference or directive (Velocity 1.7 rules). */
+  private scanBackslashes(): void {
+    const start = this.pos;
+    while (this.text[this.pos] === '\\') this.pos++;
+    const n = this.pos - start;
+    const next = this.text[this.pos];
+    if (next === '$' && this.referenceStartsAt(this.pos)) {
+      this.scanReferenceOrText(n);
+      return;
+    }
+    if (next === '#') {
+      const word = this.directiveWordAt(this.pos);
+      if (word && (DIRECTIVES.has(word.name) || this.macroNames.has(word.name))) {
+        if (n % 2 === 1) {
+          // `\#if`: the directive is text; each pair of backslashes before it prints one.
+          this.text_('\\'.repeat((n - 1) >> 1) + this.text.slice(this.pos, word.end));
+          this.pos = word.end;
+        } else {
+          this.text_('\\'.repeat(n >> 1));
+          this.scanHash(n);
+        }
+        return;
+      }
+    }
+    this.text_(this.text.slice(start, this.pos));
+  }
+
+  /** `#name` or `#{name}` at `at`: the name and where it ends. */
+  private directiveWordAt(at: number): { name: string; end: number; braced: boolean } | undefined {
+    const t = this.text;
+    let i = at + 1;
+    const braced = t[i] === '{';
+    if (braced) i++;
+    if (!isWordStart(t[i])) return undefined;
+    const s = i;
+    while (isIdChar(t[i])) i++;
+    const name = t.slice(s, i);
+    if (braced) {
+      if (t[i] !== '}') return undefined;
+      i++;
+    }
+    return { name, end: i, braced };
+  }
+
+  // -- references --
+
+  private referenceStartsAt(at: number): boolean {
+    const t = this.text;
+    let i = at + 1;
+    if (t[i] === '!') i++;
+    if (t[i] === '{') i++;
+    return isIdStart(t[i]);
+  }
+
+  private scanReferenceOrText(escapes: number): void {
+    if (!this.referenceStartsAt(this.pos)) {
+      this.text_('$');
+      this.pos++;
+      return;
+    }
+    const ref = this.reference();
+    if (escapes) ref.escapes = escapes;
+    this.items.push({ type: 'reference', ref });
+  }
+
+  /** `$name…`, `$!name…`, `${name…}`, `$!{name…}` at `pos` (a `$`). */
+  reference(): Reference {
+    const start = this.pos;
+    const p = this.at(start);
+    this.pos++;
+    let quiet = false;
+    if (this.peek() === '!') {
+      quiet = true;
+      this.pos++;
+    }
+    const braced = this.peek() === '{';
+    if (braced) this.pos++;
+    if (!isIdStart(this.peek())) this.unexpected('a name');
+    const root = this.identifier();
+    const path: Access[] = [];
+    for (;;) {
+      const c = this.peek();
+      if (c === '.' && isIdStart(this.peek(1))) {
+        this.pos++;
+        const name = this.identifier();
+        if (this.peek() === '(') {
+          this.enter(this.pos);
+          this.pos++;
+          const args = this.parameterList(')');
+          this.leave();
+          path.push({ kind: 'method', name, args });
+        } else path.push({ kind: 'property', name });
+      } else if (c === '[' && this.indexFollows()) {
+        this.enter(this.pos);
+        this.pos++;
+        this.skipSpace();
+        const index = this.parameter();
+        this.skipSpace();
+        this.expect(']');
+        this.leave();
+        path.push({ kind: 'index', index });
+      } else break;
+    }
+    if (braced) this.expect('}', '"}" closing the reference');
+    return { ...p, root, path, quiet, source: this.text.slice(start, this.pos) };
+  }
+
+  /** `[` after a reference starts an index only when a parameter follows (`$a[0]`, `$a[$i]`, `$a["k"]`). */
+  private indexFollows(): boolean {
+    const c = this.peek(1);
+    return c === '$' || c === '"' || c === "'" || c === '-' || isDigit(c);
+  }
+
+  private identifier(): string {
+    const s = this.pos;
+    while (isIdChar(this.peek())) this.pos++;
+    return this.text.slice(s, this.pos);
+  }
+
+  // -- directives --
+
+  /** `#` at `pos`: a comment, raw block, directive, macro call, or a literal `#`. */
+  private scanHash(escapes: number): void {
+    const t = this.text;
+    const start = this.pos;
+    if (escapes === 0 && t[start + 1] === '#') {
+      let e = t.indexOf('\n', start);
+      e = e < 0 ? t.length : e + 1;
+      this.items.push({ type: 'comment', text: t.slice(start, e), block: false });
+      this.pos = e;
+      return;
+    }
+    if (escapes === 0 && t[start + 1] === '*') {
+      const e = t.indexOf('*#', start + 2);
+      if (e < 0) this.fail('syntax error: #* comment is never closed with *#', start);
+      this.items.push({ type: 'comment', text: t.slice(start, e + 2), block: true });
+      this.pos = e + 2;
+      return;
+    }
+    if (escapes === 0 && t.startsWith('[[', start + 1)) {
+      const e = t.indexOf(']]#', start + 3);
+      if (e < 0) this.fail('syntax error: #[[ is never closed with ]]#', start);
+      this.items.push({ type: 'raw', text: t.slice(start + 3, e) });
+      this.pos = e + 3;
+      return;
+    }
+    const word = this.directiveWordAt(start);
+    if (!word) {
+      this.text_('#');
+      this.pos++;
+      return;
+    }
+    const p = this.at(start);
+    this.pos = word.end;
+    switch (word.name) {
+      case 'set': {
+        this.openParen('#set');
+        this.skipSpace();
+        if (this.peek() !== '$') this.unexpected('a reference to assign');
+        const target = this.reference();
+        this.skipSpace();
+        this.expect('=');
+        const value = this.expression();
+        this.closeParen();
+        this.items.push({ type: 'set', ...p, target, value });
+        return;
+      }
+      case 'if':
+      case 'elseif': {
+        this.openParen(`#${word.name}`);
+        const condition = this.expression();
+        this.closeParen();
+        this.items.push(word.name === 'if' ? { type: 'if', ...p, condition } : { type: 'elseif', ...p, condition });
+        return;
+      }
+      case 'else':
+      case 'end':
+        this.items.push({ type: word.name, ...p });
+        return;
+      case 'stop':
+      case 'break':
+        // `#break($foreach)` names the scope to leave; the innermost one is the only kind here.
+        if (this.parenFollows()) {
+          this.openParen(`#${word.name}`);
+          this.parameterList(')');
+        }
+        this.items.push({ type: word.name, ...p });
+        return;
+      case 'foreach': {
+        this.openParen('#foreach');
+        this.skipSpace();
+        if (this.peek() !== '$') this.unexpected('the loop variable ($name)');
+        const v = this.reference();
+        if (v.path.length) this.fail('syntax error: the #foreach variable must be a plain name', this.pos);
+        this.skipSpace();
+        if (!(this.startsWith('in') && !isIdChar(this.peek(2)))) this.unexpected('"in"');
+        this.pos += 2;
+        this.skipSpace();
+        const iterable = this.parameter();
+        this.closeParen();
+        this.items.push({ type: 'foreach', ...p, variable: v.root, iterable });
+        return;
+      }
+      case 'macro': {
+        this.openParen('#macro');
+        this.skipSpace();
+        if (!isWordStart(this.peek())) this.unexpected('the macro name');
+        const name = this.identifier();
+        const params: string[] = [];
+        for (;;) {
+          this.skipSpace();
+          if (this.peek() === ',') {
+            this.pos++;
+            this.skipSpace();
+          }
+          if (this.peek() !== '$') break;
+          const r = this.reference();
+          if (r.path.length) this.fail('syntax error: a macro parameter must be a plain $name', this.pos);
+          params.push(r.root);
+        }
+        this.expect(')', '")" or a $parameter');
+        this.macroNames.add(name);
+        this.items.push({ type: 'macro', ...p, name, params });
+        return;
+      }
+      case 'define': {
+        this.openParen('#define');
+        this.skipSpace();
+        if (this.peek() !== '$') this.unexpected('the block reference ($name)');
+        const r = this.reference();
+        this.closeParen();
+        this.items.push({ type: 'define', ...p, name: r.root });
+        return;
+      }
+    }
+    if (word.name.startsWith('@')) this.fail('block macro calls (#@name) are not supported', start);
+    // A macro call (or #evaluate/#parse/#include): `#name(args)`, or `#name` alone.
+    if (this.parenFollows()) {
+      this.openParen(`#${word.name}`);
+      const args = this.callArguments(this.macroNames.has(word.name));
+      this.items.push({ type: 'call', ...p, name: word.name, args, source: t.slice(start, this.pos), parens: true });
+    } else {
+      this.items.push({ type: 'call', ...p, name: word.name, args: [], source: t.slice(start, this.pos), parens: false });
+    }
+  }
+
+  private parenFollows(): boolean {
+    let i = this.pos;
+    while (/[ \t\r\n]/.test(this.text[i] ?? '')) i++;
+    return this.text[i] === '(';
+  }
+
+  private openParen(directive: string): void {
+    while (this.peek() === ' ' || this.peek() === '\t') this.pos++;
+    this.expect('(', `"(" after ${directive}`);
+  }
+
+  private closeParen(): void {
+    this.skipSpace();
+    this.expect(')');
+  }
+
+  /** Macro call arguments: parameters or bare words, separated by spaces and/or commas, then `)`. */
+  private callArguments(knownMacro: boolean): Expr[] {
+    const args: Expr[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (args.length && this.peek() === ',') {
+        this.pos++;
+        this.skipSpace();
+      }
+      if (this.peek() === ')') {
+        this.pos++;
+        return args;
+      }
+      if (isWordStart(this.peek()) && !this.isKeywordLiteral()) {
+        // A bare word: Velocity keeps it as text for a name that is not a macro (yet).
+        if (knownMacro) this.unexpected('a macro argument (a reference or a literal)');
+        args.push({ kind: 'literal', value: this.identifier(), literalType: 'string' });
+        continue;
+      }
+      if (!this.parameterStarts()) this.unexpected('an argument or ")"');
+      args.push(this.parameter());
+    }
+  }
+
+  // -- expressions --
+
+  /** `a, b, c` then `close`: method arguments (parameters, possibly none). */
+  private parameterList(close: string): Expr[] {
+    const out: Expr[] = [];
+    this.skipSpace();
+    if (this.peek() === close) {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipSpace();
+      out.push(this.parameter());
+      this.skipSpace();
+      if (this.peek() === ',') {
+        this.pos++;
+        continue;
+      }
+      this.expect(close, `"," or "${close}"`);
+      return out;
+    }
+  }
+
+  private isKeywordLiteral(): boolean {
+    return /^(true|false|null)(?![A-Za-z0-9_-])/.test(this.text.slice(this.pos, this.pos + 6));
+  }
+
+  private parameterStarts(): boolean {
+    const c = this.peek();
+    return c === '$' || c === '"' || c === "'" || c === '[' || c === '{' || isDigit(c) || (c === '-' && isDigit(this.peek(1))) || this.isKeywordLiteral();
+  }
+
+  /** A Velocity "Parameter": literal, reference, list, range or map (no operators). */
+  parameter(): Expr {
+    const c = this.peek();
+    if (c === '$') {
+      if (!this.referenceStartsAt(this.pos)) this.unexpected('a reference');
+      return { kind: 'reference', ref: this.reference() };
+    }
+    if (c === '"' || c === "'") return this.stringLiteral();
+    if (c === '[') return this.listOrRange();
+    if (c === '{') return this.mapLiteral();
+    if (isDigit(c) || (c === '-' && isDigit(this.peek(1)))) return this.number();
+    if (this.isKeywordLiteral()) {
+      const w = this.identifier();
+      if (w === 'null') return { kind: 'literal', value: null, literalType: 'null' };
+      return { kind: 'literal', value: w === 'true', literalType: 'boolean' };
+    }
+    this.unexpected('a value');
+  }
+
+  private number(): Expr {
+    const t = this.text;
+    const s = this.pos;
+    if (t[this.pos] === '-') this.pos++;
+    while (isDigit(t[this.pos])) this.pos++;
+    let double = false;
+    if (t[this.pos] === '.' && isDigit(t[this.pos + 1])) {
+      double = true;
+      this.pos++;
+      while (isDigit(t[this.pos])) this.pos++;
+    }
+    const e = /^[eE][+-]?[0-9]+/.exec(t.slice(this.pos, this.pos + 12));
+    if (e) {
+      double = true;
+      this.pos += e[0].length;
+    }
+    const value = Number(t.slice(s, this.pos));
+    return double ? { kind: 'literal', value: new JDouble(value), literalType: 'double' } : { kind: 'literal', value, literalType: 'integer' };
+  }
+
+  private listOrRange(): Expr {
+    const open = this.pos;
+    this.enter(open);
+    this.pos++;
+    this.skipSpace();
+    if (this.peek() === ']') {
+      this.pos++;
+      this.leave();
+      return { kind: 'list', items: [] };
+    }
+    const first = this.parameter();
+    this.skipSpace();
+    if (this.startsWith('..')) {
+      this.pos += 2;
+      this.skipSpace();
+      const to = this.parameter();
+      this.skipSpace();
+      this.expect(']');
+      this.leave();
+      return { kind: 'range', ...this.at(open), from: first, to };
+    }
+    const items = [first];
+    while (this.peek() === ',') {
+      this.pos++;
+      this.skipSpace();
+      items.push(this.parameter());
+      this.skipSpace();
+    }
+    this.expect(']', '"," or "]"');
+    this.leave();
+    return { kind: 'list', items };
+  }
+
+  private mapLiteral(): Expr {
+    this.enter(this.pos);
+    this.pos++;
+    this.skipSpace();
+    const entries: Array<[Expr, Expr]> = [];
+    if (this.peek() !== '}') {
+      for (;;) {
+        this.skipSpace();
+        const key = this.parameter();
+        this.skipSpace();
+        this.expect(':');
+        this.skipSpace();
+        entries.push([key, this.parameter()]);
+        this.skipSpace();
+        if (this.peek() !== ',') break;
+        this.pos++;
+      }
+    }
+    this.expect('}', '"," or "}"');
+    this.leave();
+    return { kind: 'map', entries };
+  }
+
+  /** "…" (interpolated, `""` and `\uXXXX` unescaped) or '…' (`''` unescaped, otherwise as written). */
+  private stringLiteral(): Expr {
+    const t = this.text;
+    const q = t[this.pos]!;
+    const open = this.pos;
+    let value = '';
+    const offsets: number[] = [];
+    let i = this.pos + 1;
+    for (;;) {
+      if (i >= t.length) this.fail('syntax error: string literal is never closed', open);
+      const c = t[i]!;
+      if (c === q) {
+        if (t[i + 1] !== q) break;
+        value += q;
+        offsets.push(i);
+        i += 2;
+        continue;
+      }
+      if (q === '"' && c === '\\' && t[i + 1] === 'u' && /^[0-9A-Fa-f]{4}$/.test(t.slice(i + 2, i + 6))) {
+        value += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+        offsets.push(i);
+        i += 6;
+        continue;
+      }
+      value += c;
+      offsets.push(i);
+      i++;
+    }
+    this.pos = i + 1;
+    if (q === "'" || (!value.includes('$') && !value.includes('#'))) return { kind: 'literal', value, literalType: 'string' };
+    this.enter(open);
+    const templateOffsets = this.origin.offsets ? offsets.map((o) => this.origin.offsets![o] ?? this.origin.end) : offsets;
+    const inner = new Scanner(value, { lines: this.origin.lines, offsets: templateOffsets, end: this.origin.offsets ? (this.origin.offsets[i] ?? this.origin.end) : i }, this.macroNames, this.depth);
+    const nodes = buildBlocks(normalizeWhitespace(inner.scanTemplate()), new Map());
+    this.leave();
+    return { kind: 'interpolated', ...this.at(open), nodes };
+  }
+
+  /** Velocity's Expression: `||`/or, `&&`/and, `==`/eq `!=`/ne, `<`/lt …, `+ -`, `* / %`, `!`/not. */
+  expression(): Expr {
+    return this.binary(0);
+  }
+
+  private static readonly LEVELS: Array<Array<[string, string]>> = [
+    [['||', '||'], ['or', '||']],
+    [['&&', '&&'], ['and', '&&']],
+    [['==', '=='], ['!=', '!='], ['eq', '=='], ['ne', '!=']],
+    [['<=', '<='], ['>=', '>='], ['<', '<'], ['>', '>'], ['le', '<='], ['ge', '>='], ['lt', '<'], ['gt', '>']],
+    [['+', '+'], ['-', '-']],
+    [['*', '*'], ['/', '/'], ['%', '%']],
+  ];
+
+  private operatorAt(level: number): string | undefined {
+    for (const [token, op] of Scanner.LEVELS[level]!) {
+      if (!this.startsWith(token)) continue;
+      if (/[a-z]/.test(token[0]!) && isIdChar(this.peek(token.length))) continue;
+      if (token === '=' || (token === '!' && this.peek(1) === '=')) continue;
+      this.pos += token.length;
+      return op;
+    }
+    return undefined;
+  }
+
+  private binary(level: number): Expr {
+    if (level === Scanner.LEVELS.length) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      this.skipSpace();
+      const at = this.pos;
+      const op = this.operatorAt(level);
+      if (!op) return left;
+      const right = this.binary(level + 1);
+      left = { kind: 'operator', ...this.at(at), operator: op, operands: [left, right] };
+    }
+  }
+
+  private unary(): Expr {
+    this.skipSpace();
+    const at = this.pos;
+    if ((this.peek() === '!' && this.peek(1) !== '=') || (this.startsWith('not') && !isIdChar(this.peek(3)))) {
+      this.pos += this.peek() === '!' ? 1 : 3;
+      this.enter(at);
+      const operand = this.unary();
+      this.leave();
+      return { kind: 'operator', ...this.at(at), operator: '!', operands: [operand] };
+    }
+    if (this.peek() === '(') {
+      this.enter(at);
+      this.pos++;
+      const inner = this.expression();
+      this.skipSpace();
+      this.expect(')', 'an operator or ")"');
+      this.leave();
+      return { kind: 'operator', ...this.at(at), operator: 'parenthesis', operands: [inner] };
+    }
+    if (!this.parameterStarts()) this.unexpected('a value');
+    return this.parameter();
   }
 }
 
-/**
- * Where the token jison choked on starts. jison's location can start at the whitespace (newlines
- * included) before the token, so search for the token's text from there through the rest of the
- * template, not just that line.
- */
-function offendingTokenPosition(src: SourceText, loc: Raw, tokenText: unknown): Position {
-  const fallback = { line: loc.first_line, column: loc.first_column + 1 };
-  if (typeof tokenText !== 'string' || !tokenText.trim()) return fallback;
-  const from = src.offset(loc.first_line, loc.first_column);
-  const at = src.text.indexOf(tokenText, from);
-  return at >= 0 ? src.position(at) : fallback;
-}
+// ---- whitespace and blocks --------------------------------------------------------------------
 
-function syntaxError(e: Error & { hash?: Raw }, src: SourceText, base: Position | undefined): VtlError {
-  const hash = e.hash ?? {};
-  let line: number;
-  let column: number;
-  let message: string;
-  if (hash.loc) {
-    ({ line, column } = offendingTokenPosition(src, hash.loc, hash.text));
-    const got = hash.token === 'EOF' ? 'end of template' : `"${hash.text}"`;
-    const expected = Array.isArray(hash.expected) ? [...new Set((hash.expected as string[]).map(describeToken))] : [];
-    message = `syntax error: unexpected ${got}${expected.length ? ` (expected ${expected.slice(0, 6).join(', ')})` : ''}`;
-  } else {
-    // Lexical errors carry only the line; point at the last directive or reference on it.
-    line = (typeof hash.line === 'number' ? hash.line : 0) + 1;
-    const text = src.lineText(line);
-    column = Math.max(text.lastIndexOf('#'), text.lastIndexOf('$')) + 1 || 1;
-    message = 'syntax error: unterminated string or unrecognised text';
-  }
-  if (base) return new VtlError(`${message} (inside a string literal)`, base.line, base.column);
-  return new VtlError(message, line, column);
-}
-
-interface Ctx {
-  src: SourceText;
-  /** For a string literal's contents: every position maps to the literal's position. */
-  base: Position | undefined;
-  macros: Map<string, MacroDefinition>;
-}
-
-function posOf(ctx: Ctx, raw: Raw): Position {
-  if (ctx.base) return ctx.base;
-  const p = raw?.pos;
-  return p ? { line: p.first_line, column: p.first_column + 1 } : { line: 1, column: 1 };
-}
-
-/** Parse `text` into an AST. Throws VtlError on a syntax error. */
-export function parseToAst(text: string, base?: Position): TemplateAst {
-  const src = new SourceText(text);
-  let flat: FlatItem[];
-  try {
-    flat = velocityParse(text);
-  } catch (e) {
-    throw syntaxError(e as Error, src, base);
-  }
-  const ctx: Ctx = { src, base, macros: new Map() };
-  const items = normalizeFlat(flat);
-  const nodes = buildBlocks(items, ctx);
-  return { nodes, macros: ctx.macros };
-}
-
-function isSet(item: FlatItem | undefined): boolean {
-  return typeof item === 'object' && item !== null && item.type === 'set';
-}
-
-/** Merge adjacent text, cut out `#stop` (velocityjs doesn't know it), and gobble whitespace. */
-function normalizeFlat(flat: FlatItem[]): FlatItem[] {
-  const merged: FlatItem[] = [];
-  for (const item of flat) {
-    const last = merged[merged.length - 1];
-    if (typeof item === 'string' && typeof last === 'string') merged[merged.length - 1] = last + item;
-    else merged.push(item);
-  }
-  const out: FlatItem[] = [];
-  for (const item of merged) {
-    if (typeof item === 'string' && /#\{?stop\}?/.test(item)) {
-      const parts = item.split(/(#stop(?![A-Za-z0-9_])|#\{stop\})/);
-      for (const p of parts) if (p === '#stop' || p === '#{stop}') out.push({ type: 'stop' });
-      else if (p) out.push(p);
-    } else out.push(item);
-  }
-  if (typeof out[0] === 'string' && /^[ \t]+$/.test(out[0]) && isSet(out[1])) out.shift();
+/** Gobble whitespace as Velocity 1.7 does (see the file comment). */
+function normalizeWhitespace(items: Item[]): Item[] {
+  const out = items.slice();
+  const isSet = (i: Item | undefined) => i?.type === 'set';
+  if (out[0]?.type === 'text' && /^[ \t]+$/.test(out[0].text) && isSet(out[1])) out.shift();
   for (let i = 0; i < out.length - 1; i++) {
-    const item = out[i];
-    if (typeof item === 'string') continue;
-    const next = out[i + 1];
-    if (typeof next !== 'string') continue;
-    // References, #[[raw]]# and #* block comments *# keep the newline after them.
-    const keepsNewline = item.type === 'references' || item.type === 'raw' || (item.type === 'comment' && String(item.value).startsWith('#*'));
-    const trimmed = keepsNewline ? next : next.replace(/^[ \t]*\n/, '');
+    const item = out[i]!;
+    const next = out[i + 1]!;
+    if (item.type === 'text' || next.type !== 'text') continue;
+    const keepsNewline =
+      item.type === 'reference' || item.type === 'raw' || (item.type === 'comment' && item.block) || (item.type === 'call' && !item.parens);
+    const eaten = keepsNewline ? '' : (/^[ \t]*\n/.exec(next.text)?.[0] ?? '');
+    // An unknown macro prints its call literally, with the newline its closing parenthesis took.
+    if (eaten && item.type === 'call') out[i] = { ...item, source: item.source + eaten };
+    const trimmed = next.text.slice(eaten.length);
     // Velocity 1.7's #set token includes the spaces before it when they start a token, i.e. when
     // they follow a directive or a reference rather than text ("$x #set(…)" loses the space).
-    if (/^[ \t]*$/.test(trimmed) && isSet(out[i + 2])) out.splice(i + 1, 1);
-    else out[i + 1] = trimmed;
+    if (/^[ \t]*$/.test(trimmed) && isSet(out[i + 2])) {
+      out.splice(i + 1, 1);
+    } else out[i + 1] = { type: 'text', text: trimmed };
   }
-  return out;
+  return out.filter((i) => i.type !== 'text' || i.text !== '');
 }
 
 interface OpenBlock {
-  opener: Raw;
+  opener: Extract<Item, { type: 'if' | 'foreach' | 'macro' | 'define' }>;
   nodes: TemplateNode[];
-  /** for #if: branches so far */
   branches?: IfBranch[];
 }
 
-function buildBlocks(items: FlatItem[], ctx: Ctx): TemplateNode[] {
+function buildBlocks(items: Item[], macros: Map<string, MacroDefinition>): TemplateNode[] {
   const root: TemplateNode[] = [];
   const stack: OpenBlock[] = [];
   const current = () => (stack.length ? stack[stack.length - 1]!.nodes : root);
-
   for (const item of items) {
-    if (typeof item === 'string') {
-      if (item) current().push({ kind: 'text', text: item });
-      continue;
-    }
     switch (item.type) {
+      case 'text':
+        current().push({ kind: 'text', text: item.text });
+        break;
+      case 'reference':
+        current().push({ kind: 'reference', ref: item.ref });
+        break;
+      case 'set':
+        current().push({ kind: 'set', line: item.line, column: item.column, target: item.target, value: item.value });
+        break;
       case 'if':
       case 'foreach':
       case 'macro':
-      case 'define':
-      case 'noescape': {
+      case 'define': {
+        if (stack.length >= MAX_NESTING_DEPTH) throw new VtlError(`#${item.type} nested deeper than ${MAX_NESTING_DEPTH} blocks`, item.line, item.column);
         const block: OpenBlock = { opener: item, nodes: [] };
-        if (item.type === 'if') block.branches = [{ ...posOf(ctx, item), condition: compileExpr(item.condition, ctx, item), body: block.nodes }];
+        if (item.type === 'if') block.branches = [{ line: item.line, column: item.column, condition: item.condition, body: block.nodes }];
         stack.push(block);
         break;
       }
       case 'elseif':
       case 'else': {
         const top = stack[stack.length - 1];
-        const p = posOf(ctx, item);
-        if (!top || !top.branches) throw new VtlError(`#${item.type} without a matching #if`, p.line, p.column);
-        const last = top.branches[top.branches.length - 1]!;
-        if (last.condition === null) throw new VtlError(`#${item.type} after #else`, p.line, p.column);
+        if (!top || !top.branches) throw new VtlError(`#${item.type} without a matching #if`, item.line, item.column);
+        if (top.branches[top.branches.length - 1]!.condition === null) throw new VtlError(`#${item.type} after #else`, item.line, item.column);
         top.nodes = [];
-        top.branches.push({ ...p, condition: item.type === 'else' ? null : compileExpr(item.condition, ctx, item), body: top.nodes });
+        top.branches.push({ line: item.line, column: item.column, condition: item.type === 'else' ? null : item.condition, body: top.nodes });
         break;
       }
       case 'end': {
         const top = stack.pop();
-        const p = posOf(ctx, item);
-        if (!top) throw new VtlError('#end without a matching #if, #foreach, #macro or #define', p.line, p.column);
-        closeBlock(top, stack.length ? stack[stack.length - 1]!.nodes : root, ctx);
+        if (!top) throw new VtlError('#end without a matching #if, #foreach, #macro or #define', item.line, item.column);
+        const parent = current();
+        const o = top.opener;
+        const p = { line: o.line, column: o.column };
+        if (o.type === 'if') parent.push({ kind: 'if', branches: top.branches! });
+        else if (o.type === 'foreach') parent.push({ kind: 'foreach', ...p, variable: o.variable, iterable: o.iterable, body: top.nodes });
+        else if (o.type === 'macro') macros.set(o.name, { ...p, name: o.name, params: o.params, body: top.nodes });
+        else parent.push({ kind: 'define', ...p, name: o.name, body: top.nodes });
         break;
       }
-      case 'macro_body': {
-        const p = posOf(ctx, item);
-        throw new VtlError('block macro calls (#@name) are not supported', p.line, p.column);
-      }
-      default:
-        current().push(compileLeaf(item, ctx));
+      case 'call':
+        current().push({ kind: 'macroCall', line: item.line, column: item.column, name: item.name, args: item.args, source: item.source });
+        break;
+      case 'break':
+        current().push({ kind: 'break', line: item.line, column: item.column });
+        break;
+      case 'stop':
+        current().push({ kind: 'stop' });
+        break;
+      case 'comment':
+        current().push({ kind: 'comment', text: item.text });
+        break;
+      case 'raw':
+        current().push({ kind: 'raw', text: item.text });
+        break;
     }
   }
   if (stack.length) {
-    const open = stack[stack.length - 1]!.opener;
-    const p = posOf(ctx, open);
-    throw new VtlError(`#${open.type} is never closed with #end`, p.line, p.column);
+    const o = stack[stack.length - 1]!.opener;
+    throw new VtlError(`#${o.type} is never closed with #end`, o.line, o.column);
   }
   return root;
 }
 
-function closeBlock(block: OpenBlock, parent: TemplateNode[], ctx: Ctx): void {
-  const o = block.opener;
-  const p = posOf(ctx, o);
-  switch (o.type) {
-    case 'if':
-      parent.push({ kind: 'if', branches: block.branches! });
-      return;
-    case 'foreach':
-      parent.push({ kind: 'foreach', ...p, variable: o.to, iterable: compileExpr(o.from, ctx, o), body: block.nodes });
-      return;
-    case 'macro':
-      ctx.macros.set(o.id, { ...p, name: o.id, params: (o.args ?? []).map((a: Raw) => a.id), body: block.nodes });
-      return;
-    case 'define':
-      parent.push({ kind: 'define', ...p, name: o.id, body: block.nodes });
-      return;
-    case 'noescape':
-      parent.push(...block.nodes);
-      return;
-  }
-}
-
-function compileLeaf(item: Raw, ctx: Ctx): TemplateNode {
-  const p = posOf(ctx, item);
-  switch (item.type) {
-    case 'references':
-      return { kind: 'reference', ref: compileRef(item, ctx) };
-    case 'set':
-      return { kind: 'set', ...p, target: compileRef(item.equal[0], ctx, item), value: compileExpr(item.equal[1], ctx, item) };
-    case 'macro_call':
-      return { kind: 'macroCall', ...p, name: item.id, args: (item.args ?? []).map((a: Raw) => compileExpr(a, ctx, item)), source: item.pos ? ctx.src.slice(item.pos) : `#${item.id}()` };
-    case 'break':
-      return { kind: 'break', ...p };
-    case 'stop':
-      return { kind: 'stop' };
-    case 'comment':
-      return { kind: 'comment', text: String(item.value) };
-    case 'raw':
-      return { kind: 'raw', text: String(item.value) };
-    case 'content':
-      return { kind: 'text', text: String(item.value) };
-    default:
-      throw new VtlError(`unsupported directive #${item.type}`, p.line, p.column);
-  }
-}
-
-function compileRef(raw: Raw, ctx: Ctx, owner?: Raw): Reference {
-  const p = raw.pos ? posOf(ctx, raw) : posOf(ctx, owner);
-  const path: Access[] = (raw.path ?? []).map((a: Raw): Access => {
-    if (a.type === 'property') return { kind: 'property', name: a.id };
-    if (a.type === 'method') return { kind: 'method', name: a.id, args: (a.args || []).map((x: Raw) => compileExpr(x, ctx, owner ?? raw)) };
-    return { kind: 'index', index: compileExpr(a.id, ctx, owner ?? raw) };
-  });
-  const source = raw.pos && !ctx.base ? ctx.src.slice(raw.pos) : raw.pos ? ctx.src.slice(raw.pos) : `$${raw.id}`;
-  return { ...p, root: raw.id, path, quiet: String(raw.leader).includes('!'), source };
-}
-
-function compileExpr(raw: Raw, ctx: Ctx, owner: Raw): Expr {
-  if (raw === null || raw === undefined) return { kind: 'literal', value: null, literalType: 'null' };
-  if (typeof raw === 'string' || typeof raw === 'number') {
-    // Range bounds come as bare strings/numbers.
-    return { kind: 'literal', value: Number(raw), literalType: 'integer' };
-  }
-  switch (raw.type) {
-    case 'references':
-      return { kind: 'reference', ref: compileRef(raw, ctx, owner) };
-    case 'integer':
-      return { kind: 'literal', value: Number(raw.value), literalType: 'integer' };
-    case 'decimal':
-      return { kind: 'literal', value: new JDouble(Number(raw.value)), literalType: 'double' };
-    case 'bool':
-      if (raw.value === 'null') return { kind: 'literal', value: null, literalType: 'null' };
-      return { kind: 'literal', value: raw.value === 'true', literalType: 'boolean' };
-    case 'string': {
-      const value = String(raw.value);
-      if (!raw.isEval || (!value.includes('$') && !value.includes('#'))) return { kind: 'literal', value, literalType: 'string' };
-      return { kind: 'interpolated', nodes: parseToAst(value, posOf(ctx, owner)).nodes };
-    }
-    case 'array':
-      if (raw.isRange) return { kind: 'range', from: compileExpr(raw.value[0], ctx, owner), to: compileExpr(raw.value[1], ctx, owner) };
-      return { kind: 'list', items: (raw.value as Raw[]).map((x) => compileExpr(x, ctx, owner)) };
-    case 'map':
-      return { kind: 'map', entries: Object.entries((raw.value ?? {}) as Record<string, Raw>).map(([k, v]) => [k, compileExpr(v, ctx, owner)]) };
-    case 'math':
-      return { kind: 'operator', ...posOf(ctx, owner), operator: raw.operator, operands: (raw.expression as Raw[]).map((x) => compileExpr(x, ctx, owner)) };
-    case 'runt':
-      return { kind: 'literal', value: String(raw.value), literalType: 'string' };
-    default: {
-      const p = posOf(ctx, owner);
-      throw new VtlError(`unsupported expression (${String(raw.type)})`, p.line, p.column);
-    }
+/**
+ * Parse `text` into an AST. Throws VtlError (with the template line and column) on a syntax error.
+ * `at`: the text is a string handed to #evaluate at that template position; errors point there.
+ */
+export function parseToAst(text: string, at?: Position): TemplateAst {
+  const lines = new LineMap(text);
+  const macros = new Map<string, MacroDefinition>();
+  try {
+    const scanner = new Scanner(text, { lines, end: text.length }, new Set(), 0);
+    const nodes = buildBlocks(normalizeWhitespace(scanner.scanTemplate()), macros);
+    return { nodes, macros };
+  } catch (e) {
+    if (at && e instanceof VtlError) throw new VtlError(`${e.message} (in the #evaluate text, at its line ${e.line}, column ${e.column})`, at.line, at.column);
+    throw e;
   }
 }

@@ -57,6 +57,40 @@ export interface VtlObject {
   vtlToString(): string;
 }
 
+/** `$list.iterator()`: `hasNext()` / `next()`; #foreach over it takes the items not yet taken. */
+export class JavaIterator implements VtlObject {
+  private next = 0;
+  constructor(private readonly items: readonly unknown[]) {}
+  /** The items not yet taken, now taken. */
+  drain(): unknown[] {
+    const rest = this.items.slice(this.next);
+    this.next = this.items.length;
+    return rest;
+  }
+  vtlProperty(): unknown {
+    return undefined;
+  }
+  vtlMethod(name: string, args: unknown[]): unknown {
+    if (args.length) return NO_METHOD;
+    if (name === 'hasNext') return this.next < this.items.length;
+    if (name === 'next') {
+      if (this.next >= this.items.length) throw new NoSuchElement();
+      return this.items[this.next++];
+    }
+    return NO_METHOD;
+  }
+  vtlToString(): string {
+    return 'java.util.ArrayList$Itr';
+  }
+}
+
+/** Thrown by `next()` past the end (the evaluator reports it as Java's NoSuchElementException). */
+export class NoSuchElement extends Error {
+  constructor() {
+    super('NoSuchElementException: the iterator has no more items');
+  }
+}
+
 /** Returned by method dispatch when the object has no such method (Velocity then prints the reference literally). */
 export const NO_METHOD: unique symbol = Symbol('NO_METHOD');
 

@@ -155,9 +155,10 @@ describe('errors, parsing and caching', () => {
     const ast = parseTemplate('#set($context.responseOverride.status = 400)\n"$util.toJson($input.json(\'$\'))"').ast!;
     walkReferences(ast, (v) => seen.push(v));
     expect(seen.map((v) => [v.dottedPath, v.assigned, v.firstMethod, v.ref.line, v.ref.column])).toEqual([
-      ['context.responseOverride.status', true, undefined, 1, 1],
+      // Each reference at its own `$` (the #set target too, and an argument inside a call).
+      ['context.responseOverride.status', true, undefined, 1, 6],
       ['util', false, 'toJson', 2, 2],
-      ['input', false, 'json', 2, 2],
+      ['input', false, 'json', 2, 15],
     ]);
   });
 });

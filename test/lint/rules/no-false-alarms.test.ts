@@ -47,6 +47,10 @@ const REVIEWED: Record<string, string[]> = {
   // it, OAS-002): uri `!Sub foobar` is not an ARN; integration response 200, only 201 declared.
   'sam__error_swagger_security_not_dict__AccessingPartyAPI.json': ['APIGW-INT-006', 'APIGW-INT-027'],
   'sam__error_swagger_security_not_dict_with_api_key_required__AccessingPartyAPI.json': ['APIGW-INT-006', 'APIGW-INT-027'],
+  // `$input.params(\"data\")`: a backslash cannot start a method argument; Apache Velocity 1.7
+  // fails the template with ParseErrorException (test/vtl/velocity-oracle case
+  // syntax-string-backslash-quote-error and `$str.concat(\"x\")` checked on the same engine).
+  'localstack__localstack__api-definition.yaml': ['APIGW-VTL-010'],
 };
 
 function specs(dir: string): string[] {

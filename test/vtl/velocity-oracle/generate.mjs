@@ -5,6 +5,12 @@
 //   apt-get install -y velocity      # Debian package: /usr/share/java/velocity.jar (1.7)
 //   node test/vtl/velocity-oracle/generate.mjs
 //
+// Or point VELOCITY_JARS at velocity-1.7.jar, commons-collections 3 and commons-lang 2 jars
+// (colon-separated), e.g. from a Maven repository.
+//
+// All cases render in one engine, and Velocity keeps inline macros globally: give each macro
+// a name no other case uses.
+//
 // Needs a JDK (javac/java 17 used). The tests read only expected.json, so they don't need Java.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +19,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const jars = ['/usr/share/java/velocity.jar', '/usr/share/java/commons-collections3.jar', '/usr/share/java/commons-lang.jar'];
+const jars = process.env.VELOCITY_JARS
+  ? process.env.VELOCITY_JARS.split(':')
+  : ['/usr/share/java/velocity.jar', '/usr/share/java/commons-collections3.jar', '/usr/share/java/commons-lang.jar'];
 const cases = JSON.parse(readFileSync(path.join(here, 'cases.json'), 'utf8'));
 const work = mkdtempSync(path.join(os.tmpdir(), 'velocity-oracle-'));
 const classes = path.join(work, 'classes');
