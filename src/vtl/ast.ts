@@ -32,9 +32,9 @@ export type Expr =
   | { kind: 'literal'; value: unknown; literalType: 'string' | 'integer' | 'double' | 'boolean' | 'null' }
   | ({ kind: 'interpolated'; nodes: TemplateNode[] } & Position)
   | { kind: 'reference'; ref: Reference }
-  | { kind: 'list'; items: Expr[] }
+  | ({ kind: 'list'; items: Expr[] } & Position)
   | ({ kind: 'range'; from: Expr; to: Expr } & Position)
-  | { kind: 'map'; entries: Array<[Expr, Expr]> }
+  | ({ kind: 'map'; entries: Array<[Expr, Expr]> } & Position)
   | { kind: 'operator'; operator: string; operands: Expr[] } & Position;
 
 export interface IfBranch extends Position {

@@ -179,14 +179,19 @@ class Renderer {
     readonly vars: Map<string, unknown>,
   ) {}
 
+  /** Strings being built by interpolation or #define (their text goes to `out` meanwhile). */
+  capturing = 0;
+
   checkOutput(at: At): void {
-    if (this.out.length > MAX_OUTPUT_CHARS) throw limitError(`the output is longer than ${MAX_OUTPUT_CHARS} characters (API Gateway's 10 MB payload limit)`, at);
+    if (this.out.length <= MAX_OUTPUT_CHARS) return;
+    if (this.capturing) throw limitError(`a string being built is longer than the ${MAX_STRING_CHARS} characters allowed (API Gateway's 10 MB payload limit)`, at);
+    throw limitError(`the output is longer than ${MAX_OUTPUT_CHARS} characters (API Gateway's 10 MB payload limit)`, at);
   }
 
-  /** Count `n` new list or map elements. */
-  addElements(n: number, at: At): void {
+  /** Count `n` new list or map elements (`what` names them in the error). */
+  addElements(n: number, at: At, what = 'list or map elements'): void {
     this.elements += n;
-    if (this.elements > MAX_ELEMENTS_PER_RENDER) throw limitError(`the template made more than ${MAX_ELEMENTS_PER_RENDER} list or map elements in one render`, at);
+    if (this.elements > MAX_ELEMENTS_PER_RENDER) throw limitError(`${what}: more than ${MAX_ELEMENTS_PER_RENDER} list or map elements made in one render`, at);
   }
 
   /** Count a string the template made; returns it. */
@@ -206,11 +211,13 @@ class Renderer {
   capture(body: Step, at: At): string {
     const saved = this.out;
     this.out = '';
+    this.capturing++;
     try {
       body(this);
       this.checkOutput(at);
       return this.madeString(this.out, at);
     } finally {
+      this.capturing--;
       this.out = saved;
     }
   }
@@ -528,7 +535,7 @@ function compileAccess(a: Reference['path'][number], at: At): AccessStep {
       const x = callJavaMethod(v, name, values);
       if (x === NO_METHOD) return UNRESOLVED;
       const grown = sizeOf(v) - before;
-      if (grown > 0) r.addElements(grown, at);
+      if (grown > 0) r.addElements(grown, at, `${name}() grew a collection to ${sizeOf(v)} elements`);
       return r.madeString(x, at);
     };
   }
@@ -618,7 +625,7 @@ function compileExpr(e: Expr): Eval {
       const items = e.items.map(compileExpr);
       return (r) => {
         const list = items.map((f) => f(r));
-        r.elements += list.length;
+        r.addElements(list.length, e);
         return list;
       };
     }
@@ -631,7 +638,7 @@ function compileExpr(e: Expr): Eval {
           const key = k(r);
           m.set(typeof key === 'string' ? key : toJavaString(key), f(r));
         }
-        r.elements += m.size;
+        r.addElements(m.size, e);
         return m;
       };
     }
@@ -643,7 +650,7 @@ function compileExpr(e: Expr): Eval {
         const [from, to] = b;
         const size = Math.abs(to - from) + 1;
         // Checked before anything is allocated: `[1..2000000000]` must not be built to be refused.
-        r.addElements(size, e);
+        r.addElements(size, e, `[${from}..${to}] has ${size} elements`);
         const out = new Array<number>(size);
         const step = from <= to ? 1 : -1;
         for (let i = 0; i < size; i++) out[i] = from + i * step;

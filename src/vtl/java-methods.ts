@@ -225,8 +225,10 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
     case 'add/2': return list.splice(listIndex(list, a, true), 0, b), null;
     case 'addAll/1': {
       if (!Array.isArray(a)) return NO_METHOD;
-      // One push per item: spreading a long list into push() overflows the call stack.
-      for (const x of a) list.push(x);
+      // One push per item (spreading a long list into push() overflows the call stack), over the
+      // length it had: `$l.addAll($l)` doubles the list, as in Java.
+      const n = a.length;
+      for (let i = 0; i < n; i++) list.push(a[i]);
       return true;
     }
     case 'iterator/0': return new JavaIterator(list);

@@ -527,7 +527,7 @@ class Scanner {
     if (this.peek() === ']') {
       this.pos++;
       this.leave();
-      return { kind: 'list', items: [] };
+      return { kind: 'list', ...this.at(open), items: [] };
     }
     const first = this.parameter();
     this.skipSpace();
@@ -549,11 +549,12 @@ class Scanner {
     }
     this.expect(']', '"," or "]"');
     this.leave();
-    return { kind: 'list', items };
+    return { kind: 'list', ...this.at(open), items };
   }
 
   private mapLiteral(): Expr {
-    this.enter(this.pos);
+    const open = this.pos;
+    this.enter(open);
     this.pos++;
     this.skipSpace();
     const entries: Array<[Expr, Expr]> = [];
@@ -572,7 +573,7 @@ class Scanner {
     }
     this.expect('}', '"," or "}"');
     this.leave();
-    return { kind: 'map', entries };
+    return { kind: 'map', ...this.at(open), entries };
   }
 
   /** "…" (interpolated, `""` and `\uXXXX` unescaped) or '…' (`''` unescaped, otherwise as written). */

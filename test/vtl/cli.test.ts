@@ -77,6 +77,13 @@ describe('apigw-gen vtl render', () => {
     expect(r.stderr).toBe(`apigw-gen: ${path.join(dir, 'broken.vtl')}:2:3: #foreach is never closed with #end\n`);
   });
 
+  it('a range bomb is a located limit error (exit 2), not a crash', () => {
+    writeFileSync(path.join(dir, 'bomb.vtl'), '{\n  #set($r = [1..2000000000])"n": $r.size()\n}\n');
+    const r = cli('bomb.vtl');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`apigw-gen: ${path.join(dir, 'bomb.vtl')}:2:13: [1..2000000000] has 2000000000 elements: more than 1000000 list or map elements made in one render\n`);
+  });
+
   it('#parse fails with its position', () => {
     const r = cli('parse.vtl');
     expect(r.code).toBe(2);

@@ -13,8 +13,9 @@ import { apigwVtl010 } from './vtl-010-syntax-error.js';
 import { apigwVtl011 } from './vtl-011-unknown-util.js';
 import { apigwVtl012 } from './vtl-012-context-variable.js';
 import { apigwVtl013 } from './vtl-013-render-json.js';
+import { apigwVtl014 } from './vtl-014-render-limits.js';
 
 export const rules: Rule[] = [
   apigwVtl001, apigwVtl002, apigwVtl003, apigwVtl004, apigwVtl005, apigwVtl006, apigwVtl007, apigwVtl008, apigwVtl009,
-  apigwVtl010, apigwVtl011, apigwVtl012, apigwVtl013,
+  apigwVtl010, apigwVtl011, apigwVtl012, apigwVtl013, apigwVtl014,
 ];
