@@ -59,6 +59,27 @@ describe('syntax error positions', () => {
   });
 });
 
+describe('errors of constructs the hand-written parser checks itself', () => {
+  // Each is an error in Apache Velocity 1.7 too (ParseErrorException; see velocity-oracle cases).
+  const cases: Array<[string, string, number, number, RegExp]> = [
+    ['an unclosed string literal, at its quote', '#set($a = 1)\n#set($s = "abc)\n', 2, 11, /^syntax error: string literal is never closed$/],
+    ['an unclosed #* comment, at its #', 'a\n  #* never closed', 2, 3, /^syntax error: #\* comment is never closed with \*#$/],
+    ['an unclosed #[[ block, at its #', '#[[ raw', 1, 1, /^syntax error: #\[\[ is never closed with \]\]#$/],
+    ['an expression as a method argument, at the operator', '$str.substring(1+1)', 1, 17, /^syntax error: unexpected "\+" \(expected "," or "\)"\)$/],
+    ['a unary minus, at the minus', '#set($w = - 3)', 1, 11, /^syntax error: unexpected "-" \(expected a value\)$/],
+    ['a backslash-quote in an argument, at the backslash', '$input.params(\\"id\\")', 1, 15, /^syntax error: unexpected "\\" \(expected a value\)$/],
+    ['an unclosed ${, at the end', '${str.length()} ${nope', 1, 23, /^syntax error: unexpected end of template \(expected "}" closing the reference\)$/],
+    ['an error inside an interpolated string, at its own position', '#set($s = "a $x.y( b")', 1, 20, /^syntax error: unexpected "b"/],
+  ];
+  for (const [name, text, line, column, message] of cases) {
+    it(name, () => {
+      const e = errorAt(text);
+      expect([e.line, e.column]).toEqual([line, column]);
+      expect(e.message).toMatch(message);
+    });
+  }
+});
+
 describe('apigw-gen vtl render on a template with the bad token after newlines', () => {
   it('prints file:line:column of the token', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'vtl-pos-'));

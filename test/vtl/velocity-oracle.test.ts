@@ -36,6 +36,10 @@ const AWS_OVERRIDES: Record<string, { aws: string; why: string }> = {
     aws: '',
     why: 'A #set whose right side is null, on a variable never set, leaves it null, and null prints as "": AWS recording ls-input-path-empty-body (`#set($result = $input.path("$.nonExisting"))` then `$result` prints nothing).',
   },
+  'foreach-parent-of-outermost-loop': {
+    aws: '[][]',
+    why: 'The outermost loop has no parent: the property is null, and AWS prints a null property as "" (cases.json mock-stage-variables-canary-*: a missing stage variable, a null map value, renders empty); stock Velocity prints the reference text.',
+  },
   'map-put-returns-null-renders-literal': {
     aws: '|3',
     why: 'A method that returns null prints nothing on AWS (cases.json mock-vtl-map-assignment-bracket-put-nested: a bare `$m.put(k, v)` "renders nothing"); stock Velocity prints the reference text.',
