@@ -138,7 +138,7 @@ class Scanner {
     this.pos++;
   }
 
-  text_(s: string): void {
+  appendText(s: string): void {
     const last = this.items[this.items.length - 1];
     if (last?.type === 'text') last.text += s;
     else this.items.push({ type: 'text', text: s });
@@ -152,7 +152,7 @@ class Scanner {
       const start = this.pos;
       // Plain text up to the next character that can start something.
       while (this.pos < t.length && t[this.pos] !== '$' && t[this.pos] !== '#' && t[this.pos] !== '\\') this.pos++;
-      if (this.pos > start) this.text_(t.slice(start, this.pos));
+      if (this.pos > start) this.appendText(t.slice(start, this.pos));
       if (this.pos >= t.length) break;
       const c = t[this.pos]!;
       if (c === '\\') this.scanBackslashes();
@@ -177,16 +177,16 @@ class Scanner {
       if (word && (DIRECTIVES.has(word.name) || this.macroNames.has(word.name))) {
         if (n % 2 === 1) {
           // `\#if`: the directive is text; each pair of backslashes before it prints one.
-          this.text_('\\'.repeat((n - 1) >> 1) + this.text.slice(this.pos, word.end));
+          this.appendText('\\'.repeat((n - 1) >> 1) + this.text.slice(this.pos, word.end));
           this.pos = word.end;
         } else {
-          this.text_('\\'.repeat(n >> 1));
+          this.appendText('\\'.repeat(n >> 1));
           this.scanHash(n);
         }
         return;
       }
     }
-    this.text_(this.text.slice(start, this.pos));
+    this.appendText(this.text.slice(start, this.pos));
   }
 
   /** `#name` or `#{name}` at `at`: the name and where it ends. */
@@ -218,7 +218,7 @@ class Scanner {
 
   private scanReferenceOrText(escapes: number): void {
     if (!this.referenceStartsAt(this.pos)) {
-      this.text_('$');
+      this.appendText('$');
       this.pos++;
       return;
     }
@@ -310,7 +310,7 @@ class Scanner {
     }
     const word = this.directiveWordAt(start);
     if (!word) {
-      this.text_('#');
+      this.appendText('#');
       this.pos++;
       return;
     }

@@ -182,7 +182,10 @@ describeShared('real specs of the corpus', () => {
     console.log(`corpus: ${templates} templates extracted from ${specsWithTemplates} specs`);
     expect(specsWithTemplates).toBeGreaterThanOrEqual(30);
     expect(templates).toBeGreaterThanOrEqual(150);
-    expect(syntaxErrors).toEqual([]);
+    // Apache Velocity 1.7 fails this one with ParseErrorException too: `$input.params(\"data\")`,
+    // a backslash cannot start a method argument (test/vtl/velocity-oracle, no-false-alarms.test.ts).
+    const velocity17Rejects = /^localstack__localstack__api-definition\.yaml .*: syntax error: unexpected "\\" \(expected a value\)$/;
+    expect(syntaxErrors.filter((e) => !velocity17Rejects.test(e))).toEqual([]);
   });
 
   it('flags ${AWS::…} variables that API Gateway resolves at import', async () => {
