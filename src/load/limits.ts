@@ -6,7 +6,7 @@
 
 import { EVENT_ID, type Event } from 'js-yaml';
 import { ApigwError } from '../errors.js';
-import { childPointer } from './pointer.js';
+import { formatPointer } from './pointer.js';
 import type { FilePositions } from './positions.js';
 
 /**
@@ -147,11 +147,19 @@ function closingQuote(text: string, open: number): number {
  */
 export function tooDeepPointer(root: unknown): string | undefined {
   if (root === null || typeof root !== 'object') return undefined;
-  const stack: Array<{ node: object; depth: number; pointer: string }> = [{ node: root, depth: 1, pointer: '' }];
+  // Parent links instead of a pointer per node: the pointer is spelled only for the one refused.
+  interface Entry { node: object; depth: number; parent: Entry | undefined; key: string }
+  const stack: Entry[] = [{ node: root, depth: 1, parent: undefined, key: '' }];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    if (top.depth > MAX_NESTING_DEPTH) return top.pointer;
-    for (const [key, child] of Object.entries(top.node)) {
-      if (child !== null && typeof child === 'object') stack.push({ node: child, depth: top.depth + 1, pointer: childPointer(top.pointer, key) });
+    if (top.depth > MAX_NESTING_DEPTH) {
+      const tokens: string[] = [];
+      for (let e: Entry | undefined = top; e?.parent !== undefined; e = e.parent) tokens.push(e.key);
+      return formatPointer(tokens.reverse());
+    }
+    const node = top.node as Record<string, unknown>;
+    for (const key in node) {
+      const child = node[key];
+      if (child !== null && typeof child === 'object') stack.push({ node: child, depth: top.depth + 1, parent: top, key });
     }
   }
   return undefined;
