@@ -557,31 +557,46 @@ export class TypeSpace {
     const low = new Map<string, number>();
     const stack: string[] = [];
     const onStack = new Set<string>();
-    const strong = (v: string): void => {
-      idx.set(v, index);
-      low.set(v, index);
-      index++;
-      stack.push(v);
-      onStack.add(v);
-      for (const to of edges.get(v) ?? []) {
-        if (!idx.has(to)) {
-          strong(to);
-          low.set(v, Math.min(low.get(v)!, low.get(to)!));
-        } else if (onStack.has(to)) low.set(v, Math.min(low.get(v)!, idx.get(to)!));
+    const closeComponent = (v: string): void => {
+      const members: string[] = [];
+      let x: string;
+      do {
+        x = stack.pop()!;
+        onStack.delete(x);
+        members.push(x);
+      } while (x !== v);
+      const cyclic = members.length > 1 || (edges.get(v) ?? []).includes(v);
+      if (cyclic) {
+        for (const mname of members) this.aliasCycle.set(mname, sccId);
+        sccId++;
       }
-      if (low.get(v) === idx.get(v)) {
-        const members: string[] = [];
-        let x: string;
-        do {
-          x = stack.pop()!;
-          onStack.delete(x);
-          members.push(x);
-        } while (x !== v);
-        const cyclic = members.length > 1 || (edges.get(v) ?? []).includes(v);
-        if (cyclic) {
-          for (const mname of members) this.aliasCycle.set(mname, sccId);
-          sccId++;
+    };
+    // With its own stack of frames (model, next edge): a chain of models each an alias of the next is
+    // as deep as the spec has models, far past the call stack.
+    const strong = (root: string): void => {
+      const frames: Array<{ v: string; next: number }> = [];
+      const enter = (v: string): void => {
+        idx.set(v, index);
+        low.set(v, index);
+        index++;
+        stack.push(v);
+        onStack.add(v);
+        frames.push({ v, next: 0 });
+      };
+      enter(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1]!;
+        const out = edges.get(frame.v) ?? [];
+        if (frame.next < out.length) {
+          const to = out[frame.next++]!;
+          if (!idx.has(to)) enter(to);
+          else if (onStack.has(to)) low.set(frame.v, Math.min(low.get(frame.v)!, idx.get(to)!));
+          continue;
         }
+        frames.pop();
+        if (low.get(frame.v) === idx.get(frame.v)) closeComponent(frame.v);
+        const parent = frames[frames.length - 1];
+        if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(frame.v)!));
       }
     };
     for (const m of models) if (!idx.has(m.name)) strong(m.name);
