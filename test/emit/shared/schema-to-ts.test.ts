@@ -193,3 +193,16 @@ describe('alias chains and cycles', () => {
     for (const name of ['C1', 'C2', 'C3']) expect(types).toMatch(new RegExp(`export type ${name} = [^;]*unknown`));
   });
 });
+
+describe('refs to parts of models', () => {
+  it('a chain of 20,000 of them is followed as deep as a document may nest, then unknown (no stack overflow)', () => {
+    const n = 20_000;
+    const schemas: Record<string, unknown> = {};
+    for (let i = n - 1; i > 0; i--) schemas[`S${i}`] = { type: 'object', properties: { x: { $ref: `#/components/schemas/S${i - 1}/properties/x` } } };
+    schemas.S0 = { type: 'object', properties: { x: { type: 'string' } } };
+    const space = new TypeSpace(models(schemas), { document: { components: { schemas } } });
+    const types = space.declarations();
+    expect(types).toMatch(/export type S1 = \{\n\s+x\?: string;/);
+    expect(types).toMatch(new RegExp(`export type S${n - 1} = \\{\\n\\s+x\\?: unknown;`));
+  });
+});
