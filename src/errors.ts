@@ -7,6 +7,7 @@ import { terminalSafe } from './text/terminal-safe.js';
 export type ApigwErrorCode =
   | 'FILE_NOT_FOUND'
   | 'PARSE_ERROR'
+  | 'TOO_LARGE'
   | 'NOT_OPENAPI'
   | 'BROKEN_REF'
   | 'REMOTE_REF'

@@ -6,6 +6,7 @@ import type { EmbeddedApiInfo, LoadedDocument, LoadOptions } from './types.js';
 import { Bundler } from './bundle.js';
 import { isCloudFormationTemplate, selectEmbeddedApi } from './cfn-template.js';
 import { FileReader } from './files.js';
+import { nestingError, tooDeepPointer } from './limits.js';
 import { mayContain } from './may-contain.js';
 import { parsePointer } from './pointer.js';
 import { positionIn, type SourceFile } from './source-file.js';
@@ -51,6 +52,13 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     throw error;
   }
 
+  const sourceMap = new BundleSourceMap(bundler.mounts);
+  const tooDeep = tooDeepPointer(document);
+  if (tooDeep !== undefined) {
+    const at = sourceMap.lookup(tooDeep) ?? { file: entryPath, line: 1, column: 1 };
+    throw nestingError(at.file, at);
+  }
+
   // Only what the answer needs, not the reader or bundler
   const files = [...reader.files()];
   const madeUp = bundler.madeUp;
@@ -59,7 +67,7 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     files: [...reader.order],
     version,
     document,
-    sourceMap: new BundleSourceMap(bundler.mounts),
+    sourceMap,
     mayContain: (word) => mayContain(word, files, madeUp),
     brokenRefs: bundler.broken,
   };

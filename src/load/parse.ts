@@ -3,6 +3,7 @@
 import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
 import { ApigwError } from '../errors.js';
 import { OPENAPI_YAML_SCHEMA } from './cfn-tags.js';
+import { checkYamlExpansion, MAX_NESTING_DEPTH, nestingError, tooDeepJsonOffset } from './limits.js';
 import { FilePositions } from './positions.js';
 
 export interface ParsedSource {
@@ -33,17 +34,24 @@ function parseData(text: string, file: string): ParsedData {
   if (first === undefined) return { data: null, format: 'yaml', positions: new FilePositions(text) };
 
   if (first === '{' || first === '[') {
+    let data: unknown;
     try {
-      return { data: JSON.parse(text), format: 'json', positions: new FilePositions(text) };
+      data = JSON.parse(text);
     } catch (jsonError) {
       // A .json file must be JSON; other names get a second chance as YAML flow style.
       if (/\.json$/i.test(file)) throw jsonParseError(jsonError, undefined, text, file);
       try {
         return parseYaml(text, file);
       } catch (yamlError) {
+        // It is YAML after all, over a limit: that is the problem to report.
+        if (yamlError instanceof ApigwError && yamlError.code === 'TOO_LARGE') throw yamlError;
         throw jsonParseError(jsonError, yamlError, text, file);
       }
     }
+    const positions = new FilePositions(text);
+    const tooDeep = tooDeepJsonOffset(text);
+    if (tooDeep !== -1) throw nestingError(file, positions.offsetToLineColumn(tooDeep));
+    return { data, format: 'json', positions };
   }
   return parseYaml(text, file);
 }
@@ -55,18 +63,24 @@ function parseData(text: string, file: string): ParsedData {
  * parse; the events themselves are garbage as soon as this returns, as they were inside `load`.
  */
 function loadYamlIndexed(text: string, file: string, shifts?: ReadonlyMap<number, number>): ParsedData {
-  const events = parseEvents(text, { filename: file });
+  // The reader's own depth limit counts the root as 1 and refuses at its value, hence + 1.
+  const events = parseEvents(text, { filename: file, maxDepth: MAX_NESTING_DEPTH + 1 });
+  const positions = FilePositions.fromEvents(text, events, shifts);
+  // Before the data is built: an alias bomb is small as data (js-yaml shares anchored objects) but
+  // not to the walks after load.
+  checkYamlExpansion(events, text, file, positions);
   const documents = constructFromEvents(events, { schema: OPENAPI_YAML_SCHEMA, filename: file, source: text });
   // the same two refusals as `load`
   if (documents.length === 0) throw new YAMLException('expected a document, but the input is empty');
   if (documents.length > 1) throw new YAMLException('expected a single document in the stream, but found more');
-  return { data: documents[0], format: 'yaml', positions: FilePositions.fromEvents(text, events, shifts) };
+  return { data: documents[0], format: 'yaml', positions };
 }
 
 function parseYaml(text: string, file: string): ParsedData {
   try {
     return loadYamlIndexed(text, file);
   } catch (error) {
+    if (error instanceof ApigwError) throw error;
     // Only comments: an empty document, like an empty file.
     if (error instanceof YAMLException && /input is empty/.test(error.reason)) return { data: null, format: 'yaml', positions: new FilePositions(text) };
     const lenient = error instanceof YAMLException && error.reason === 'deficient indentation' ? parseYamlLeniently(text, file) : undefined;
@@ -91,6 +105,7 @@ function parseYamlLeniently(text: string, file: string): ParsedData | undefined 
     try {
       return loadYamlIndexed(lines.join('\n'), file, shifts);
     } catch (error) {
+      if (error instanceof ApigwError) throw error;
       if (!(error instanceof YAMLException) || error.reason !== 'deficient indentation' || !error.mark) return undefined;
       const index = error.mark.line;
       const line = lines[index];
@@ -120,6 +135,7 @@ function yamlParseError(error: unknown, text: string, file: string): ApigwError 
       const second = text.search(/^---/m) >= 0 ? new FilePositions(text).offsetToLineColumn(secondDocumentOffset(text)) : undefined;
       if (second) Object.assign(position, second);
     }
+    if (/^nesting exceeded maxDepth/.test(error.reason)) return nestingError(file, position);
     return new ApigwError('PARSE_ERROR', `invalid YAML: ${error.reason}`, position);
   }
   return new ApigwError('PARSE_ERROR', `invalid YAML: ${(error as Error).message}`, { file, line: 1, column: 1 });

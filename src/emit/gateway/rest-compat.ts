@@ -8,6 +8,7 @@ import { integrations, operations } from './operations.js';
 import { unifySiblingVariables } from './path-variables.js';
 import { forEachSchema, walkSchema } from './schema-walk.js';
 import { plural } from '../../text/plural.js';
+import { displayText } from '../../text/display-text.js';
 
 /** Schema keywords REST models ignore (APIGW-MODEL-002). */
 const IGNORED_SCHEMA_KEYWORDS = ['discriminator', 'example', 'nullable', 'readOnly', 'default', 'exclusiveMinimum'];
@@ -26,7 +27,7 @@ export function restCompat(doc: JsonObject, log: ChangeLog): void {
   forEachSchema(doc, (schema, pointer, place) => {
     if (schema.type === 'number' && (schema.format === 'int32' || schema.format === 'int64')) {
       schema.type = 'integer';
-      log.add('rewrite-unsupported', childPointer(pointer, 'type'), `type: number with format: ${String(schema.format)} → type: integer (REST import rejects integer formats on numbers)`);
+      log.add('rewrite-unsupported', childPointer(pointer, 'type'), `type: number with format: ${displayText(schema.format)} → type: integer (REST import rejects integer formats on numbers)`);
     }
     if (schema.format === 'decimal') {
       delete schema.format;
@@ -183,7 +184,7 @@ function stripNonApiKeySchemes(doc: JsonObject, log: ChangeLog): void {
     if (!isObject(scheme) || scheme.type === 'apiKey' || typeof scheme.$ref === 'string') continue;
     delete schemes[name];
     removed.add(name);
-    log.add('strip-unsupported', childPointer('/components/securitySchemes', name), `security scheme ${name} (type ${String(scheme.type)}) removed with its requirements: REST APIs accept only apiKey schemes, so API Gateway never enforced it (use a Lambda authorizer)`);
+    log.add('strip-unsupported', childPointer('/components/securitySchemes', name), `security scheme ${name} (type ${displayText(scheme.type)}) removed with its requirements: REST APIs accept only apiKey schemes, so API Gateway never enforced it (use a Lambda authorizer)`);
   }
   if (removed.size === 0) return;
   for (const { op, pointer } of operations(doc)) {

@@ -4,6 +4,7 @@
 
 import type { ChangeLog } from './changes.js';
 import { clone, escapeToken, isObject, newObject, resolvePointer, type Json, type JsonObject } from './json.js';
+import { displayText } from '../../text/display-text.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
 const SCHEMA_KEYS = [
@@ -151,7 +152,7 @@ function mergeParams(root: JsonObject, pathParams: Json[], opParams: Json[]): Js
   const byKey = new Map<string, JsonObject>();
   for (const raw of [...pathParams, ...opParams]) {
     const p = deref(root, raw);
-    if (p) byKey.set(`${String(p.in)}:${String(p.name)}`, p);
+    if (p) byKey.set(`${displayText(p.in)}:${displayText(p.name)}`, p);
   }
   return [...byKey.values()];
 }
@@ -173,7 +174,7 @@ function requestBody(params: JsonObject[], consumes: string[]): JsonObject | und
   const required: string[] = [];
   let hasFile = false;
   for (const p of form) {
-    const name = String(p.name ?? '');
+    const name = displayText(p.name ?? '');
     if (p.type === 'file') hasFile = true;
     const schema = schemaOf(p);
     if (typeof p.description === 'string') schema.description = p.description;
@@ -209,7 +210,7 @@ function convertParameter(p: JsonObject, log?: ChangeLog, pointer = ''): JsonObj
   }
   out.schema = schemaOf(p);
   if (p.type === 'array') {
-    const loc = String(p.in);
+    const loc = displayText(p.in);
     if (loc !== 'query' && (format === 'ssv' || format === 'pipes' || format === 'multi')) {
       // OAS3 has only `simple` (comma-separated) for path and header parameters.
       out.style = 'simple';
@@ -290,7 +291,7 @@ function convertSecurityScheme(s: JsonObject): JsonObject {
     if (s.tokenUrl !== undefined) flow.tokenUrl = s.tokenUrl;
     flow.scopes = isObject(s.scopes) ? s.scopes : newObject();
     const flows = newObject();
-    flows[FLOWS[String(s.flow)] ?? 'implicit'] = flow;
+    flows[FLOWS[displayText(s.flow)] ?? 'implicit'] = flow;
     out.flows = flows;
   } else {
     for (const key of ['type', 'name', 'in']) if (s[key] !== undefined) out[key] = s[key]!;

@@ -4,6 +4,7 @@
 import type { Api } from '../../model/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { stagesOf } from '../shared/stages.js';
+import { displayText } from '../../text/display-text.js';
 
 export interface SdkEndpoints {
   stages: [string, string | undefined][];
@@ -28,7 +29,7 @@ export function sdkEndpoints(api: Api, config: ResolvedConfig): SdkEndpoints {
     .filter((s) => typeof s.url === 'string' && s.url !== '')
     .map((s) => ({
       url: s.url,
-      variables: Object.keys(s.variables).map((k): [string, string] => [k, String(s.variables[k]?.default ?? '')]),
+      variables: Object.keys(s.variables).map((k): [string, string] => [k, displayText(s.variables[k]?.default ?? '')]),
     }));
   return { stages, servers };
 }

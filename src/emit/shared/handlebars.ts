@@ -10,11 +10,12 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { packageFile } from '../../package-files.js';
 import { headingText, inlineCode, markdownText } from './markdown.js';
+import { displayText } from '../../text/display-text.js';
 
 const TEMPLATE_ROOT = packageFile('templates/');
 
 const handlebars = Handlebars.create();
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const text = (value: unknown): string => (value === undefined || value === null ? '' : displayText(value));
 handlebars.registerHelper('cell', (value: unknown) => markdownText(text(value)));
 handlebars.registerHelper('heading', (value: unknown) => headingText(text(value)));
 handlebars.registerHelper('code', (value: unknown) => inlineCode(text(value)));

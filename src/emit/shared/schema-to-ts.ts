@@ -19,6 +19,7 @@
 // (`type A = B & …; type B = A | …`) are broken with `unknown`, and spec text only enters through
 // `stringLiteral`/`jsDoc`.
 
+import { MAX_NESTING_DEPTH } from '../../load/limits.js';
 import type { Model, Schema } from '../../model/types.js';
 import { unescapeToken } from '../../model/pointer.js';
 import { jsDoc, stringLiteral, type JsDocTag } from './escape.js';
@@ -155,6 +156,8 @@ export class TypeSpace {
   /** Model name → id of its strongly connected component in the graph of direct (top-level) refs, for cyclic ones. */
   private readonly aliasCycle = new Map<string, number>();
   private readonly viewSpecific = new Set<string>();
+  /** Nested print() calls (see print). */
+  private printDepth = 0;
 
   constructor(models: readonly Model[], options: TypeSpaceOptions = {}) {
     this.document = options.document;
@@ -258,6 +261,18 @@ export class TypeSpace {
   // ------------------------------------------------------------------ printing
 
   private print(schema: unknown, w: Walk): Printed {
+    // Expanding refs that are not models (`#/components/schemas/A/properties/b`) can chain on past
+    // any nesting the document itself has; deeper than a document may nest, the type is unknown.
+    if (this.printDepth >= MAX_NESTING_DEPTH) return UNKNOWN;
+    this.printDepth++;
+    try {
+      return this.printSchema(schema, w);
+    } finally {
+      this.printDepth--;
+    }
+  }
+
+  private printSchema(schema: unknown, w: Walk): Printed {
     if (schema === true || schema === undefined) return UNKNOWN;
     if (schema === false) return { t: 'never', p: Prec.Atom };
     if (!isObject(schema)) return UNKNOWN;
@@ -477,9 +492,11 @@ export class TypeSpace {
       const refs = new Set<string>();
       let flagged = false;
       const visitedRefs = new Set<string>();
-      const visit = (node: unknown, isProperty: boolean): void => {
+      // depth: as in print(), refs to parts of models may chain past any nesting of the document
+      const visit = (node: unknown, isProperty: boolean, depth = 0): void => {
+        if (depth > MAX_NESTING_DEPTH) return;
         if (Array.isArray(node)) {
-          for (const n of node) visit(n, false);
+          for (const n of node) visit(n, false, depth + 1);
           return;
         }
         if (!isObject(node)) return;
@@ -489,16 +506,16 @@ export class TypeSpace {
           if (target) refs.add(target.name);
           else if (!visitedRefs.has(node.$ref)) {
             visitedRefs.add(node.$ref);
-            visit(this.resolveRef(node.$ref), isProperty);
+            visit(this.resolveRef(node.$ref), isProperty, depth + 1);
           }
         }
         for (const key of Object.keys(node)) {
           const v = node[key];
           if (key === 'properties' && isObject(v)) {
             const map = this.propertiesOf(node) ?? {};
-            for (const k of Object.keys(map)) visit(map[k], true);
+            for (const k of Object.keys(map)) visit(map[k], true, depth + 1);
           }
-          else if (key !== 'example' && key !== 'examples' && key !== 'default' && key !== 'enum' && key !== 'const' && typeof v === 'object') visit(v, false);
+          else if (key !== 'example' && key !== 'examples' && key !== 'default' && key !== 'enum' && key !== 'const' && typeof v === 'object') visit(v, false, depth + 1);
         }
       };
       visit(m.schema, false);
@@ -527,25 +544,25 @@ export class TypeSpace {
     for (const m of models) {
       const out: string[] = [];
       const seen = new Set<string>();
-      const visit = (node: unknown): void => {
-        if (!isObject(node)) return;
+      const visit = (node: unknown, depth = 0): void => {
+        if (!isObject(node) || depth > MAX_NESTING_DEPTH) return;
         if (typeof node.$ref === 'string') {
           const target = this.modelOfRef(node.$ref);
           if (target) out.push(target.name);
           else if (!seen.has(node.$ref)) {
             seen.add(node.$ref);
-            visit(this.resolveRef(node.$ref));
+            visit(this.resolveRef(node.$ref), depth + 1);
           }
           return;
         }
         if (Array.isArray(node.allOf)) {
           for (const member of node.allOf) {
             const target = isObject(member) && typeof member.$ref === 'string' ? this.modelOfRef(member.$ref) : undefined;
-            if (target && isObject(target.schema) && isPolymorphic(target.schema)) visit(baseOf(target.schema));
-            else visit(member);
+            if (target && isObject(target.schema) && isPolymorphic(target.schema)) visit(baseOf(target.schema), depth + 1);
+            else visit(member, depth + 1);
           }
         }
-        for (const key of ['oneOf', 'anyOf'] as const) if (Array.isArray(node[key])) for (const member of node[key] as unknown[]) visit(member);
+        for (const key of ['oneOf', 'anyOf'] as const) if (Array.isArray(node[key])) for (const member of node[key] as unknown[]) visit(member, depth + 1);
       };
       visit(m.schema);
       edges.set(m.name, out);
@@ -557,31 +574,46 @@ export class TypeSpace {
     const low = new Map<string, number>();
     const stack: string[] = [];
     const onStack = new Set<string>();
-    const strong = (v: string): void => {
-      idx.set(v, index);
-      low.set(v, index);
-      index++;
-      stack.push(v);
-      onStack.add(v);
-      for (const to of edges.get(v) ?? []) {
-        if (!idx.has(to)) {
-          strong(to);
-          low.set(v, Math.min(low.get(v)!, low.get(to)!));
-        } else if (onStack.has(to)) low.set(v, Math.min(low.get(v)!, idx.get(to)!));
+    const closeComponent = (v: string): void => {
+      const members: string[] = [];
+      let x: string;
+      do {
+        x = stack.pop()!;
+        onStack.delete(x);
+        members.push(x);
+      } while (x !== v);
+      const cyclic = members.length > 1 || (edges.get(v) ?? []).includes(v);
+      if (cyclic) {
+        for (const mname of members) this.aliasCycle.set(mname, sccId);
+        sccId++;
       }
-      if (low.get(v) === idx.get(v)) {
-        const members: string[] = [];
-        let x: string;
-        do {
-          x = stack.pop()!;
-          onStack.delete(x);
-          members.push(x);
-        } while (x !== v);
-        const cyclic = members.length > 1 || (edges.get(v) ?? []).includes(v);
-        if (cyclic) {
-          for (const mname of members) this.aliasCycle.set(mname, sccId);
-          sccId++;
+    };
+    // With its own stack of frames (model, next edge): a chain of models each an alias of the next is
+    // as deep as the spec has models, far past the call stack.
+    const strong = (root: string): void => {
+      const frames: Array<{ v: string; next: number }> = [];
+      const enter = (v: string): void => {
+        idx.set(v, index);
+        low.set(v, index);
+        index++;
+        stack.push(v);
+        onStack.add(v);
+        frames.push({ v, next: 0 });
+      };
+      enter(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1]!;
+        const out = edges.get(frame.v) ?? [];
+        if (frame.next < out.length) {
+          const to = out[frame.next++]!;
+          if (!idx.has(to)) enter(to);
+          else if (onStack.has(to)) low.set(frame.v, Math.min(low.get(frame.v)!, idx.get(to)!));
+          continue;
         }
+        frames.pop();
+        if (low.get(frame.v) === idx.get(frame.v)) closeComponent(frame.v);
+        const parent = frames[frames.length - 1];
+        if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(frame.v)!));
       }
     };
     for (const m of models) if (!idx.has(m.name)) strong(m.name);

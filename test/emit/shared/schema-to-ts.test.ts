@@ -180,3 +180,29 @@ void [dv, k, k2, p, bad, m, m2, c, o, f, both, n, next];
     expect(new TypeSpace([], { dateTimeType: 'string | Date' }).typeOf({ type: ['string', 'null'], format: 'date-time' }, 'read')).toBe('string | Date | null');
   });
 });
+
+describe('alias chains and cycles', () => {
+  it('a chain of 20,000 models, each an alias of the next, declared first to last, needs no deep call stack; a cycle still breaks', () => {
+    const n = 20_000;
+    const schemas: Record<string, unknown> = { C1: ref('C2'), C2: { allOf: [ref('C3')] }, C3: ref('C1') };
+    for (let i = n - 1; i > 0; i--) schemas[`S${i}`] = i % 2 === 0 ? ref(`S${i - 1}`) : { allOf: [ref(`S${i - 1}`)] };
+    schemas.S0 = { type: 'string' };
+    const types = new TypeSpace(models(schemas), { document: { components: { schemas } } }).declarations();
+    expect(types).toContain(`export type S${n - 1} = S${n - 2};`);
+    expect(types).toContain('export type S0 = string;');
+    for (const name of ['C1', 'C2', 'C3']) expect(types).toMatch(new RegExp(`export type ${name} = [^;]*unknown`));
+  });
+});
+
+describe('refs to parts of models', () => {
+  it('a chain of 20,000 of them is followed as deep as a document may nest, then unknown (no stack overflow)', () => {
+    const n = 20_000;
+    const schemas: Record<string, unknown> = {};
+    for (let i = n - 1; i > 0; i--) schemas[`S${i}`] = { type: 'object', properties: { x: { $ref: `#/components/schemas/S${i - 1}/properties/x` } } };
+    schemas.S0 = { type: 'object', properties: { x: { type: 'string' } } };
+    const space = new TypeSpace(models(schemas), { document: { components: { schemas } } });
+    const types = space.declarations();
+    expect(types).toMatch(/export type S1 = \{\n\s+x\?: string;/);
+    expect(types).toMatch(new RegExp(`export type S${n - 1} = \\{\\n\\s+x\\?: unknown;`));
+  });
+});

@@ -4,6 +4,7 @@
 import type { Route, Model, Schema } from '../../../model/types.js';
 import type { VtlRequest } from '../../../vtl/index.js';
 import { unescapeToken } from '../../pointer.js';
+import { displayText } from '../../../text/display-text.js';
 
 const MAX_DEPTH = 6;
 
@@ -80,7 +81,7 @@ export function sampleRequest(route: Route, contentType: string, models: readonl
   const headers = dataObject<string>();
   headers['Content-Type'] = contentType;
   for (const p of route.parameters) {
-    const v = String(sampleFromSchema(p.schema, models));
+    const v = displayText(sampleFromSchema(p.schema, models));
     if (p.in === 'path') path[p.name] = v;
     else if (p.in === 'query') query[p.name] = v;
     else if (p.in === 'header') headers[p.name] = v;
