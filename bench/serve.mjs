@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // `apigw-gen serve` under load (issue 12): autocannon against one Lambda-proxy route whose handler
 // answers `{"hello":"world"}`, on 127.0.0.1 only, BENCH_SERVE_SECONDS (10) per target after a
-// short warm-up, BENCH_SERVE_CONNECTIONS (10) connections. Targets, each its own process:
-//   apigw-gen    `node bin/apigw-gen.js serve <spec> --port N --config <cfg>`; when this checkout's
-//                CLI has no serve command yet, a node:http harness that builds the proxy event and
-//                invokes the function through the same Lambda runtime (src/serve/lambda), said so;
+// BENCH_SERVE_WARMUP_SECONDS (5) warm-up, BENCH_SERVE_CONNECTIONS (10) connections. Targets, each
+// its own process:
+//   apigw-gen    `node bin/apigw-gen.js serve <spec> --port N --config <cfg>` (skipped, said so,
+//                when this checkout's CLI has no serve command);
+//   harness      a node:http server that builds the proxy event and invokes the function through
+//                the Lambda runtime (src/serve/lambda) without the gateway: the runtime's share;
 //   offline      serverless v3 + serverless-offline running the same handler, installed on first use
 //                with `npm install --ignore-scripts` into <tmpdir>/apigw-gen-bench-serverless (not
 //                the project), reused afterwards;
 //   bare         a node:http server calling the handler in its own heap (the floor).
 // Reports req/s, p50/p99 latency and the server's RSS after the run (VmRSS; peak VmHWM), then the
-// targets: apigw-gen ≥ 5× serverless-offline's req/s, p99 ≤ 2× the bare server's, and startup on
-// the Stripe spec (until the port answers) < 1 s.
+// targets for apigw-gen serve (the harness when there is none): ≥ 5× serverless-offline's req/s,
+// p99 ≤ 2× the bare server's, and startup on the Stripe spec (until the port answers) < 1 s, with
+// the CPU time the process used until then (wall time on a busy machine measures the neighbours).
+// BENCH_STRIPE_SPEC overrides where the Stripe spec is.
 import { spawn, spawnSync } from 'node:child_process';
 import { get } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,10 +27,11 @@ import autocannon from 'autocannon';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'bin/apigw-gen.js');
-const STRIPE = resolve(root, '../shared/specs/stripe/openapi.yaml');
+const STRIPE = process.env.BENCH_STRIPE_SPEC ?? resolve(root, '../shared/specs/stripe/openapi.yaml');
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_SERVE_CONNECTIONS ?? 10);
-const WARMUP_SECONDS = 2;
+/** Long enough for the pool to have grown to the connection count before measuring. */
+const WARMUP_SECONDS = Number(process.env.BENCH_SERVE_WARMUP_SECONDS ?? 5);
 /** How long a server may take to answer its first request before the target counts as failed. */
 const START_TIMEOUT_MS = 120_000;
 const SLS_DIR = join(tmpdir(), 'apigw-gen-bench-serverless');
@@ -112,26 +117,35 @@ async function main() {
 
     const results = [];
     const hasServe = cliHasServe();
-    const apigwLabel = hasServe ? 'apigw-gen serve' : 'apigw-gen runtime (harness)';
-    if (!hasServe) console.log('note: this checkout\'s CLI has no serve command: (a) is a node:http harness over the same Lambda runtime');
-    results.push(await measure(apigwLabel, (port) =>
-      hasServe
-        ? [process.execPath, [CLI, 'serve', join(work, 'openapi.yaml'), '--port', String(port), '--config', join(work, 'apigw-gen.config.yaml')], work]
-        : [process.execPath, [join(work, 'harness.mjs'), String(port), pathToFileURL(join(root, 'dist/serve/lambda/index.js')).href, join(work, 'handler.js')], work],
-    ));
+    if (hasServe) {
+      // A REST API's URLs start with the stage (`local` when the config names none).
+      results.push(await measure('apigw-gen serve', '/local/hello', (port) => [
+        process.execPath,
+        [CLI, 'serve', join(work, 'openapi.yaml'), '--port', String(port), '--config', join(work, 'apigw-gen.config.yaml')],
+        work,
+      ]));
+    } else {
+      console.log("note: this checkout's CLI has no serve command: the targets are checked on the runtime harness");
+    }
+    // The runtime alone, without the gateway: what the Lambda runtime costs over calling the handler.
+    results.push(await measure('runtime harness', '/hello', (port) => [
+      process.execPath,
+      [join(work, 'harness.mjs'), String(port), pathToFileURL(join(root, 'dist/serve/lambda/index.js')).href, join(work, 'handler.js')],
+      work,
+    ]));
     const sls = installServerless();
     if (sls.error !== undefined) {
       console.log(`serverless-offline: not measured: ${sls.error}`);
       results.push(undefined);
     } else {
       writeFileSync(join(work, 'serverless.yml'), SERVERLESS_YML);
-      results.push(await measure('serverless-offline', (port) => [
+      results.push(await measure('serverless-offline', '/hello', (port) => [
         process.execPath,
         [sls.script, 'offline', 'start', '--host', '127.0.0.1', '--httpPort', String(port), '--lambdaPort', String(port + 1), '--noPrependStageInUrl'],
         work,
       ], { env: { SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' }, ports: 2 }));
     }
-    results.push(await measure('bare node:http', (port) => [process.execPath, [join(work, 'bare.cjs'), String(port)], work]));
+    results.push(await measure('bare node:http', '/hello', (port) => [process.execPath, [join(work, 'bare.cjs'), String(port)], work]));
 
     console.log('');
     console.log(`${'target'.padEnd(30)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'RSS MB'.padStart(7)} ${'peak MB'.padStart(8)} ${'non-2xx'.padStart(8)}`);
@@ -139,14 +153,15 @@ async function main() {
       console.log(`${r.label.padEnd(30)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.rssMb.toFixed(0).padStart(7)} ${r.peakMb.toFixed(0).padStart(8)} ${String(r.bad).padStart(8)}`);
     }
 
-    const [apigw, offline, bare] = results;
+    const apigw = results[0];
+    const [offline, bare] = results.slice(-2);
     const startup = await stripeStartup(hasServe, work);
-    console.log('');
+    console.log(`\ntargets, for ${apigw.label}:`);
     if (offline) verdict(`req/s ≥ 5× serverless-offline (${(5 * offline.rps).toFixed(0)})`, apigw.rps >= 5 * offline.rps, `${apigw.rps.toFixed(0)}: ${(apigw.rps / offline.rps).toFixed(1)}×`);
     else console.log('req/s ≥ 5× serverless-offline: NOT MEASURED');
     verdict(`p99 ≤ 2× the bare server's (${2 * bare.p99} ms)`, apigw.p99 <= 2 * bare.p99, `${apigw.p99} ms`);
     if (startup === undefined) console.log(`startup on the Stripe spec < 1 s: NOT MEASURED (${existsSync(STRIPE) ? 'no serve command' : `${STRIPE} not found`})`);
-    else verdict('startup on the Stripe spec < 1 s', startup < 1000, `${startup.toFixed(0)} ms`);
+    else verdict('startup on the Stripe spec < 1 s', startup.wallMs < 1000, `${startup.wallMs.toFixed(0)} ms (the process used ${startup.cpuMs.toFixed(0)} ms of CPU)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -207,9 +222,13 @@ async function waitUntilAnswering(url, child, started) {
   }
 }
 
+/** The status and body of a GET. */
 function answered(url) {
   return new Promise((res, rej) => {
-    const req = get(url, (response) => response.resume().on('end', res));
+    const req = get(url, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => res({ status: response.statusCode, body }));
+    });
     req.setTimeout(2000, () => req.destroy(new Error('no answer')));
     req.on('error', rej);
   });
@@ -233,24 +252,35 @@ function stop(child) {
   });
 }
 
+/** User + system CPU time a process has used so far (on a busy machine, wall time says more about the neighbours). */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const perSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  return (ticks * 1000) / perSecond;
+}
+
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-async function measure(label, commandFor, options = {}) {
+async function measure(label, path, commandFor, options = {}) {
   const port = await freePort(options.ports ?? 1);
   const [command, args, cwd] = commandFor(port);
-  const url = `http://127.0.0.1:${port}/hello`;
+  const url = `http://127.0.0.1:${port}${path}`;
   const { child, output } = start(command, args, cwd, options.env);
   try {
     const startup = await waitUntilAnswering(url, child, performance.now());
+    const startupCpu = cpuMsOf(child.pid);
+    const first = await answered(url);
+    if (first.status !== 200 || first.body !== '{"hello":"world"}') throw new Error(`${url} answered ${first.status} ${first.body}, not the handler's 200 {"hello":"world"}`);
     await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
     const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
     const memory = memoryOf(child.pid);
     const result = { label, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts, startup, ...memory };
-    console.log(`${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${result.rssMb.toFixed(0)} MB (first answer after ${startup.toFixed(0)} ms)`);
+    console.log(`${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${result.rssMb.toFixed(0)} MB (first answer after ${startup.toFixed(0)} ms, ${startupCpu.toFixed(0)} ms of CPU)`);
     return result;
   } catch (error) {
     throw new Error(`${label}: ${error.message}\n${output()}`, { cause: error });
@@ -266,7 +296,8 @@ async function stripeStartup(hasServe, work) {
   const started = performance.now();
   const { child, output } = start(process.execPath, [CLI, 'serve', STRIPE, '--port', String(port), '--config', join(work, 'apigw-gen.config.yaml')], work);
   try {
-    return await waitUntilAnswering(`http://127.0.0.1:${port}/`, child, started);
+    const wallMs = await waitUntilAnswering(`http://127.0.0.1:${port}/`, child, started);
+    return { wallMs, cpuMs: cpuMsOf(child.pid) };
   } catch (error) {
     console.log(`startup on the Stripe spec failed: ${error.message}\n${output()}`);
     return undefined;
