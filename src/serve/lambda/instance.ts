@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { InvokeOutcome } from './index.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { invokeMessage, readResultMessage, type FromWorker, type WorkerSetup } from './protocol.js';
 import type { LambdaError } from './lambda-errors.js';
 
 /** Starts the worker module named in workerData, after registering the TypeScript hooks if asked. */
@@ -61,7 +61,7 @@ export class Instance {
     });
     this.forward(this.worker.stdout, 'OUT');
     this.forward(this.worker.stderr, 'ERR');
-    this.worker.on('message', (message: FromWorker) => this.onMessage(message));
+    this.worker.on('message', (message: FromWorker | string) => this.onMessage(message));
     this.worker.on('error', (error) => (this.exitError = error));
     this.exited = new Promise((resolve) => this.worker.once('exit', (code) => {
       this.onExit(code);
@@ -74,7 +74,7 @@ export class Instance {
     this.lastUsed = Date.now();
     return new Promise<InvokeOutcome>((resolve) => {
       this.pending = { requestId, resolve, timer: setTimeout(() => this.timedOut(timeoutMs), timeoutMs) };
-      this.worker.postMessage({ type: 'invoke', requestId, event, deadlineMs: Date.now() + timeoutMs } satisfies ToWorker);
+      this.worker.postMessage(invokeMessage(requestId, Date.now() + timeoutMs, event));
     });
   }
 
@@ -102,7 +102,12 @@ export class Instance {
     void this.terminate();
   }
 
-  private onMessage(message: FromWorker): void {
+  private onMessage(message: FromWorker | string): void {
+    if (typeof message === 'string') {
+      const { requestId, payload } = readResultMessage(message);
+      if (this.pending?.requestId === requestId) this.settle({ kind: 'ok', payload: JSON.parse(payload) as unknown });
+      return;
+    }
     switch (message.type) {
       case 'ready':
         this.resolveReady(undefined);
@@ -110,9 +115,6 @@ export class Instance {
       case 'init-error':
         this.usable = false;
         this.resolveReady(failure(message.error, 'runtime'));
-        return;
-      case 'result':
-        if (this.pending?.requestId === message.requestId) this.settle({ kind: 'ok', payload: JSON.parse(message.payload) as unknown });
         return;
       case 'error':
         if (message.fatal) this.usable = false;

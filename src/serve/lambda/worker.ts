@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
-import { HandlerNotFound, ImportModuleError, UnhandledPromiseRejection, UserCodeSyntaxError, intoError, toFormatted, toRapidResponse } from './lambda-errors.js';
-import { MAX_PAYLOAD_BYTES, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
+import { HandlerNotFound, ImportModuleError, UnhandledPromiseRejection, UserCodeSyntaxError, intoError, toFormatted, toRapidResponse, type LambdaError } from './lambda-errors.js';
+import { MAX_PAYLOAD_BYTES, readInvokeMessage, resultMessage, type FromWorker, type WorkerSetup } from './protocol.js';
 import { formatOf, transpile } from './transpile.js';
 
 type Handler = (event: unknown, context: object, callback: (error?: unknown, result?: unknown) => void) => unknown;
@@ -73,10 +73,11 @@ function die(error: unknown, code: number): never {
   process.exit(code);
 }
 
-function report(message: FromWorker & { type: 'result' | 'error' }): void {
-  if (!invocation || invocation.reported || invocation.requestId !== message.requestId) return;
+/** Sends the invocation's outcome: a result (JSON text) or an error; only the first counts. */
+function report(requestId: string, outcome: { payload: string } | { error: LambdaError }): void {
+  if (!invocation || invocation.reported || invocation.requestId !== requestId) return;
   invocation.reported = true;
-  post(message);
+  port.postMessage('payload' in outcome ? resultMessage(requestId, outcome.payload) : ({ type: 'error', requestId, error: outcome.error, fatal: false } satisfies FromWorker));
   port.ref();
 }
 
@@ -107,7 +108,8 @@ function installCommonJsLoader(require: NodeJS.Require): void {
   extensions['.cts'] = loader;
 }
 
-function invoke(handler: Handler, { requestId, event, deadlineMs }: ToWorker): void {
+function invoke(handler: Handler, message: string): void {
+  const { requestId, event, deadlineMs } = readInvokeMessage(message);
   currentRequestId = requestId;
   invocation = { requestId, reported: false };
   let completed = false;
@@ -127,14 +129,14 @@ function invoke(handler: Handler, { requestId, event, deadlineMs }: ToWorker): v
     }
     if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
       const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_PAYLOAD_BYTES} bytes).`;
-      report({ type: 'error', requestId, error: { errorType: 'Function.ResponseSizeTooLarge', errorMessage, trace: [] }, fatal: false });
+      report(requestId, { error: { errorType: 'Function.ResponseSizeTooLarge', errorMessage, trace: [] } });
       return;
     }
-    report({ type: 'result', requestId, payload });
+    report(requestId, { payload });
   };
   const postError = (error: unknown) => {
     console.error('Invoke Error', toFormatted(intoError(error)));
-    report({ type: 'error', requestId, error: toRapidResponse(error), fatal: false });
+    report(requestId, { error: toRapidResponse(error) });
   };
   const callback = (error?: unknown, result?: unknown) => {
     onEmptyLoop = noop;
@@ -173,7 +175,7 @@ function invoke(handler: Handler, { requestId, event, deadlineMs }: ToWorker): v
   const guardedCallback = once(callback);
   onEmptyLoop = () => {
     completed = true;
-    report({ type: 'result', requestId, payload: 'null' });
+    report(requestId, { payload: 'null' });
   };
   port.unref();
   try {
@@ -195,5 +197,5 @@ try {
   die(error, 1);
 }
 initialized = true;
-port.on('message', (message: ToWorker) => invoke(handler, message));
+port.on('message', (message: string) => invoke(handler, message));
 post({ type: 'ready' });
