@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Suites that spawn the CLI, run the TypeScript compiler over generated code, or walk the whole
-// real-spec corpus and the big specs. `npm test` runs everything; `npm run test:fast` (the inner
+// Suites that spawn the CLI or many worker threads, run the TypeScript compiler over generated
+// code, or walk the whole real-spec corpus and the big specs. `npm test` runs everything; `npm run test:fast` (the inner
 // loop while editing) runs the rest.
 const SLOW = [
   'test/cli/**/*.test.ts',
@@ -14,6 +14,8 @@ const SLOW = [
   'test/emit/sdk/{header-injection,readme,client-types,injection,runtime}.test.ts',
   'test/lint/rules/no-false-alarms.test.ts',
   'test/hardening/{resource-exhaustion,fuzz}.test.ts',
+  // Starts ~40 Lambda worker threads (each a real cold start).
+  'test/serve/lambda/runtime.test.ts',
 ];
 
 export default defineConfig({
