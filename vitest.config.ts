@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Suites that spawn the CLI or many worker threads, run the TypeScript compiler over generated
-// code, or walk the whole real-spec corpus and the big specs. `npm test` runs everything; `npm run test:fast` (the inner
-// loop while editing) runs the rest.
+// code, or walk the whole real-spec corpus and the big specs. `npm test` runs everything;
+// `npm run test:fast` (the inner loop while editing) runs the rest.
 const SLOW = [
   'test/cli/**/*.test.ts',
   'test/output/cli.test.ts',
