@@ -1,0 +1,32 @@
+// Messages between the server and a function's worker. Events and results cross as JSON text, as
+// they cross the Lambda service: the handler gets a parsed copy, the caller the result's JSON.
+
+import type { LambdaError } from './lambda-errors.js';
+
+/** What a worker is started with (`workerData`). */
+export interface WorkerSetup {
+  /** The worker module to import (this runtime's worker.ts or worker.js). */
+  entry: string;
+  /**
+   * The module hooks (a data: URL): always imported for the module format; registered, with their
+   * data, when the handler or the entry is TypeScript.
+   */
+  hooks: { url: string; data: unknown; register: boolean };
+  module: string;
+  exportName: string;
+  /** `_HANDLER`, as the runtime names the handler in its errors (`orders.handler`). */
+  handlerName: string;
+  context: { functionName: string; functionVersion: string; invokedFunctionArn: string; memoryLimitInMB: string; logGroupName: string; logStreamName: string };
+}
+
+export type ToWorker = { type: 'invoke'; requestId: string; event: string; deadlineMs: number };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'init-error'; error: LambdaError }
+  | { type: 'result'; requestId: string; payload: string }
+  /** `fatal`: the worker exits right after (uncaught exception, unhandled rejection). */
+  | { type: 'error'; requestId: string; error: LambdaError; fatal: boolean }
+  /** The worker is about to exit although no invocation is waiting for it. */
+  | { type: 'fatal' }
+  | { type: 'log'; requestId: string | undefined; level: string; message: string };
