@@ -66,9 +66,9 @@ export function integrationTarget(integration: Integration | undefined): string 
 /**
  * The function as the spec names it. A name built from a stage variable keeps its expression
  * (`${stageVariables.prefix}-getPet`): the variable's name alone (`prefix`) hides which function
- * each stage calls. The model keeps that expression in the key (`stagevar:<expr>`).
+ * each stage calls. The model keeps that expression in the key (`stagevar:<expr>`). `serve` names functions the same way.
  */
-function functionName(fn: FunctionRef): string {
+export function functionName(fn: FunctionRef): string {
   if (fn.stageVariable === undefined) return fn.name;
   const expression = fn.key.startsWith('stagevar:') ? fn.key.slice('stagevar:'.length) : '';
   return expression !== '' ? expression : `\${stageVariables.${fn.stageVariable}}`;

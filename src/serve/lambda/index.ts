@@ -5,7 +5,8 @@
 // what a handler sees.
 
 import { randomUUID } from 'node:crypto';
-import { isTypeScript, HOOKS_URL, hooksData } from './ts-hooks.js';
+import { isTypeScript, HOOKS_URL } from './ts-hooks.js';
+import { TranspileService } from './transpile.js';
 import { FunctionPool, RETIRED, type PoolLimits } from './pool.js';
 import { Instance } from './instance.js';
 import { DEFAULT_MEMORY_MB, environmentOf, functionArn, handlerName, logStreamName } from './environment.js';
@@ -70,19 +71,21 @@ export function createLambdaRuntime(functions: FunctionSpec[], options: LambdaRu
   };
   const log = options.log ?? (() => {});
   const entry = workerEntry();
-  let hooks: WorkerSetup['hooks'] | undefined;
-  const hooksFor = (register: boolean): WorkerSetup['hooks'] => {
-    hooks ??= { url: HOOKS_URL, data: hooksData(), register: false };
-    return { ...hooks, register };
+  let transpiler: TranspileService | undefined;
+  const hooksFor = (spec: FunctionSpec): WorkerSetup['hooks'] => {
+    if (!isTypeScript(spec.module) && !isTypeScript(entry)) return undefined;
+    transpiler ??= new TranspileService();
+    return { url: HOOKS_URL, port: transpiler.connect() };
   };
 
   const startInstance = (spec: FunctionSpec): Instance => {
     const stream = logStreamName();
     const { variables, context } = environmentOf(spec, stream);
+    const hooks = hooksFor(spec);
     return new Instance({
       setup: {
         entry,
-        hooks: hooksFor(isTypeScript(spec.module) || isTypeScript(entry)),
+        ...(hooks ? { hooks } : {}),
         module: spec.module,
         exportName: spec.exportName,
         handlerName: handlerName(spec),

@@ -10,7 +10,8 @@ import type { LambdaError } from './lambda-errors.js';
 /** Starts the worker module named in workerData, after registering the TypeScript hooks if asked. */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-if (workerData.hooks.register) require('node:module').register(workerData.hooks.url, { data: workerData.hooks.data });
+const { hooks } = workerData;
+if (hooks) require('node:module').register(hooks.url, { data: { port: hooks.port }, transferList: [hooks.port] });
 import(workerData.entry);
 `;
 
@@ -22,6 +23,9 @@ export interface InstanceOptions {
   /** One line of the function's output: level is INFO/WARN/ERROR/… for console, OUT/ERR for raw stdout/stderr. */
   log: (requestId: string | undefined, level: string, message: string) => void;
 }
+
+/** Lambda's limit on a function's init phase. */
+const INIT_TIMEOUT_MS = 10_000;
 
 type Pending = { requestId: string; resolve: (outcome: InvokeOutcome) => void; timer: NodeJS.Timeout };
 
@@ -43,6 +47,7 @@ export class Instance {
     this.worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: options.setup,
+      transferList: options.setup.hooks ? [options.setup.hooks.port] : [],
       env: options.env,
       stdout: true,
       stderr: true,
@@ -58,17 +63,21 @@ export class Instance {
     }));
   }
 
-  /** Runs one invocation; the timeout covers the environment's start when it is new. */
+  /**
+   * Runs one invocation. The timeout starts when the handler is called; a new environment's start
+   * (loading the module) has Lambda's separate init limit.
+   */
   invoke(event: string, requestId: string, timeoutMs: number): Promise<InvokeOutcome> {
     this.lastUsed = Date.now();
-    const deadlineMs = Date.now() + timeoutMs;
     return new Promise<InvokeOutcome>((resolve) => {
-      const timer = setTimeout(() => this.timedOut(timeoutMs), timeoutMs);
-      this.pending = { requestId, resolve, timer };
+      this.pending = { requestId, resolve, timer: setTimeout(() => this.timedOut(INIT_TIMEOUT_MS), INIT_TIMEOUT_MS) };
       void this.ready.then((failed) => {
-        if (this.pending?.requestId !== requestId) return;
-        if (failed) this.settle(failed);
-        else this.worker.postMessage({ type: 'invoke', requestId, event, deadlineMs } satisfies ToWorker);
+        const pending = this.pending;
+        if (pending?.requestId !== requestId) return;
+        if (failed) return this.settle(failed);
+        clearTimeout(pending.timer);
+        pending.timer = setTimeout(() => this.timedOut(timeoutMs), timeoutMs);
+        this.worker.postMessage({ type: 'invoke', requestId, event, deadlineMs: Date.now() + timeoutMs } satisfies ToWorker);
       });
     });
   }

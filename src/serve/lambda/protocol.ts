@@ -1,17 +1,15 @@
 // Messages between the server and a function's worker. Events and results cross as JSON text, as
 // they cross the Lambda service: the handler gets a parsed copy, the caller the result's JSON.
 
+import type { MessagePort } from 'node:worker_threads';
 import type { LambdaError } from './lambda-errors.js';
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {
   /** The worker module to import (this runtime's worker.ts or worker.js). */
   entry: string;
-  /**
-   * The module hooks (a data: URL): always imported for the module format; registered, with their
-   * data, when the handler or the entry is TypeScript.
-   */
-  hooks: { url: string; data: unknown; register: boolean };
+  /** The TypeScript module hooks (a data: URL) and the port of the runtime's TranspileService, when needed. */
+  hooks?: { url: string; port: MessagePort };
   module: string;
   exportName: string;
   /** `_HANDLER`, as the runtime names the handler in its errors (`orders.handler`). */

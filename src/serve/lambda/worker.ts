@@ -13,7 +13,7 @@ import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { HandlerNotFound, ImportModuleError, UnhandledPromiseRejection, UserCodeSyntaxError, intoError, toFormatted, toRapidResponse } from './lambda-errors.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
-import type { HooksData, HooksModule } from './ts-hooks.js';
+import { formatOf, transpile } from './transpile.js';
 
 type Handler = (event: unknown, context: object, callback: (error?: unknown, result?: unknown) => void) => unknown;
 
@@ -80,17 +80,13 @@ function report(message: FromWorker & { type: 'result' | 'error' }): void {
 }
 
 async function loadHandler(): Promise<Handler> {
-  const hooks = (await import(setup.hooks.url)) as HooksModule;
-  if (setup.hooks.register) {
-    await hooks.initialize(setup.hooks.data as HooksData);
-    installCommonJsLoader(hooks);
-  }
   const require = createRequire(import.meta.url);
+  if (setup.hooks) installCommonJsLoader(require);
   let exports: Record<string, unknown>;
   try {
-    exports = (hooks.formatOf(setup.module) === 'commonjs' ? require(setup.module) : await import(pathToFileURL(setup.module).href)) as Record<string, unknown>;
+    exports = (formatOf(setup.module) === 'commonjs' ? require(setup.module) : await import(pathToFileURL(setup.module).href)) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof SyntaxError) throw new UserCodeSyntaxError(String(error));
+    if (error instanceof SyntaxError || (error as Error | null)?.name === 'SyntaxError') throw new UserCodeSyntaxError(String(error));
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') throw new ImportModuleError(String(error));
     throw error;
@@ -101,11 +97,11 @@ async function loadHandler(): Promise<Handler> {
   return handler as Handler;
 }
 
-/** `require` of .ts/.cts files (and their own requires) runs them transpiled to CommonJS. */
-function installCommonJsLoader(hooks: HooksModule): void {
+/** `require` of .ts/.cts files (and their own requires) runs them transpiled to CommonJS, here, synchronously. */
+function installCommonJsLoader(require: NodeJS.Require): void {
   type Loader = (module: { _compile(code: string, filename: string): void }, filename: string) => void;
-  const extensions = (createRequire(import.meta.url)('node:module') as { _extensions: Record<string, Loader> })._extensions;
-  const loader: Loader = (module, filename) => module._compile(hooks.transpile(readFileSync(filename, 'utf8'), filename, 'commonjs'), filename);
+  const extensions = (require('node:module') as { _extensions: Record<string, Loader> })._extensions;
+  const loader: Loader = (module, filename) => module._compile(transpile(readFileSync(filename, 'utf8'), filename, 'commonjs'), filename);
   extensions['.ts'] = loader;
   extensions['.cts'] = loader;
 }
