@@ -43,7 +43,13 @@ export class Instance {
   private resolveReady!: (outcome: InvokeOutcome | undefined) => void;
 
   constructor(private readonly options: InstanceOptions) {
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    // Loading the module has Lambda's init limit, apart from the function's timeout.
+    const initTimer = setTimeout(() => {
+      this.options.log(undefined, 'ERROR', `Init timed out after ${(INIT_TIMEOUT_MS / 1000).toFixed(2)} seconds`);
+      this.resolveReady({ kind: 'error', errorType: 'Sandbox.Timedout', errorMessage: `${new Date().toISOString()} Init timed out after ${(INIT_TIMEOUT_MS / 1000).toFixed(2)} seconds`, trace: [], cause: 'timeout' });
+      void this.terminate();
+    }, INIT_TIMEOUT_MS);
+    this.ready = new Promise<InvokeOutcome | undefined>((resolve) => (this.resolveReady = resolve)).finally(() => clearTimeout(initTimer));
     this.worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: options.setup,
@@ -63,22 +69,12 @@ export class Instance {
     }));
   }
 
-  /**
-   * Runs one invocation. The timeout starts when the handler is called; a new environment's start
-   * (loading the module) has Lambda's separate init limit.
-   */
+  /** Runs one invocation on a ready environment (see `ready`); the timeout starts as the handler is called. */
   invoke(event: string, requestId: string, timeoutMs: number): Promise<InvokeOutcome> {
     this.lastUsed = Date.now();
     return new Promise<InvokeOutcome>((resolve) => {
-      this.pending = { requestId, resolve, timer: setTimeout(() => this.timedOut(INIT_TIMEOUT_MS), INIT_TIMEOUT_MS) };
-      void this.ready.then((failed) => {
-        const pending = this.pending;
-        if (pending?.requestId !== requestId) return;
-        if (failed) return this.settle(failed);
-        clearTimeout(pending.timer);
-        pending.timer = setTimeout(() => this.timedOut(timeoutMs), timeoutMs);
-        this.worker.postMessage({ type: 'invoke', requestId, event, deadlineMs: Date.now() + timeoutMs } satisfies ToWorker);
-      });
+      this.pending = { requestId, resolve, timer: setTimeout(() => this.timedOut(timeoutMs), timeoutMs) };
+      this.worker.postMessage({ type: 'invoke', requestId, event, deadlineMs: Date.now() + timeoutMs } satisfies ToWorker);
     });
   }
 

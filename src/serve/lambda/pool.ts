@@ -1,6 +1,6 @@
 // The execution environments of one function, as Lambda scales it: an invocation takes an idle
-// warm environment, else starts a new one (up to `maxInstances`), else waits for one to free up
-// (up to `maxQueued` waiting, beyond which it is throttled). Idle environments are stopped after
+// warm environment, else waits for the first to free up while a new one starts for it (up to
+// `maxInstances`; up to `maxQueued` invocations wait, more are throttled). Idle environments are stopped after
 // `idleMs`, except the most recently used, which stays warm. A retired pool (after reload) starts
 // nothing more: its idle environments stop at once, busy ones when their invocation ends.
 
@@ -20,9 +20,11 @@ const THROTTLED: InvokeOutcome = { kind: 'error', errorType: 'TooManyRequestsExc
 
 export class FunctionPool {
   private readonly instances = new Set<Instance>();
+  /** Environments loading their module; each will serve the first waiting invocation when ready. */
+  private starting = 0;
   /** Most recently released last. */
   private idle: Instance[] = [];
-  private readonly waiting: Array<(instance: Instance | undefined) => void> = [];
+  private readonly waiting: Array<(got: Instance | InvokeOutcome | undefined) => void> = [];
   private retired = false;
 
   constructor(
@@ -32,18 +34,15 @@ export class FunctionPool {
   ) {}
 
   async invoke(event: string, requestId: string): Promise<InvokeOutcome | typeof RETIRED> {
-    const instance = this.retired ? undefined : (this.takeIdle() ?? this.startOrWait());
-    const got = instance instanceof Promise ? await instance : instance;
-    if (got === undefined) return this.retired ? RETIRED : THROTTLED;
+    if (this.retired) return RETIRED;
+    const got = this.takeIdle() ?? (await this.wait());
+    if (got === undefined) return RETIRED;
+    if ('kind' in got) return got;
     try {
       return await got.invoke(event, requestId, this.spec.timeoutMs);
     } finally {
       this.release(got);
     }
-  }
-
-  get size(): number {
-    return this.instances.size;
   }
 
   private takeIdle(): Instance | undefined {
@@ -52,17 +51,31 @@ export class FunctionPool {
     return instance;
   }
 
-  private startOrWait(): Instance | Promise<Instance | undefined> | undefined {
-    if (this.instances.size < this.limits.maxInstances) return this.startOne();
-    if (this.waiting.length >= this.limits.maxQueued) return undefined;
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /**
+   * Waits for the first environment to become free: a busy one finishing, or a new one started for
+   * this invocation, whichever comes first (a new environment that loses the race joins the idle ones).
+   */
+  private wait(): Promise<Instance | InvokeOutcome | undefined> | InvokeOutcome {
+    // Invocations that a starting environment will serve are not queued; the others are.
+    if (this.waiting.length - this.starting >= this.limits.maxQueued) return THROTTLED;
+    const got = new Promise<Instance | InvokeOutcome | undefined>((resolve) => this.waiting.push(resolve));
+    this.startIfNeeded();
+    return got;
   }
 
-  private startOne(): Instance {
+  private startIfNeeded(): void {
+    if (this.retired || this.waiting.length <= this.starting || this.instances.size >= this.limits.maxInstances) return;
     const instance = this.start();
     this.instances.add(instance);
+    this.starting++;
     void instance.exited.then(() => this.forget(instance));
-    return instance;
+    void instance.ready.then((failed) => {
+      this.starting--;
+      if (!failed) return this.release(instance);
+      // The start failed (the module does not load): the invocation waiting for it gets the error, as on Lambda.
+      void instance.terminate();
+      this.waiting.shift()?.(failed);
+    });
   }
 
   private release(instance: Instance): void {
@@ -75,11 +88,11 @@ export class FunctionPool {
     else this.idle.push(instance);
   }
 
-  /** An environment ended (stopped, crashed, timed out): a waiting invocation may start a new one. */
+  /** An environment ended (stopped, crashed, timed out): waiting invocations may need a new one. */
   private forget(instance: Instance): void {
     this.instances.delete(instance);
     this.idle = this.idle.filter((i) => i !== instance);
-    if (!this.retired && this.waiting.length > 0 && this.instances.size < this.limits.maxInstances) this.waiting.shift()!(this.startOne());
+    this.startIfNeeded();
   }
 
   /** Stops environments idle for longer than `idleMs`, keeping the most recently used one warm. */

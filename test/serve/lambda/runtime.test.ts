@@ -316,7 +316,8 @@ describe('console output', () => {
 });
 
 describe('scaling', () => {
-  const spec = (name: string) => fn(name, 'esm/app.ts', 'handler');
+  // Invocations last longer than an environment takes to start, so that each concurrent one needs its own.
+  const spec = (name: string) => fn(name, 'esm/app.ts', 'handler', { timeoutMs: 10_000 });
   const threadsOf = async (rt: LambdaRuntime, name: string, n: number, wait: number) => {
     const outcomes = await Promise.all(Array.from({ length: n }, () => rt.invoke(name, { wait })));
     return outcomes.map((o) => ok(o).threadId as number);
@@ -325,9 +326,9 @@ describe('scaling', () => {
   it('serves concurrent invocations with more environments, up to the cap, then queues, then throttles', async () => {
     const rt = createLambdaRuntime([spec('Wide'), spec('Narrow')], { maxInstances: 2, maxQueued: 1 });
     try {
-      const wide = await threadsOf(rt, 'Wide', 2, 300);
+      const wide = await threadsOf(rt, 'Wide', 2, 2000);
       expect(new Set(wide).size).toBe(2);
-      const outcomes = await Promise.all([1, 2, 3, 4].map(() => rt.invoke('Narrow', { wait: 300 })));
+      const outcomes = await Promise.all([1, 2, 3, 4].map(() => rt.invoke('Narrow', { wait: 2000 })));
       expect(outcomes.filter((o) => o.kind === 'ok')).toHaveLength(3);
       expect(new Set(outcomes.filter((o) => o.kind === 'ok').map((o) => ok(o).threadId)).size).toBe(2);
       expect(outcomes.find((o) => o.kind === 'error')).toEqual({ kind: 'error', errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', trace: [], cause: 'runtime' });
@@ -339,10 +340,10 @@ describe('scaling', () => {
   it('stops idle environments after idleMs, keeping the most recently used one warm', async () => {
     const rt = createLambdaRuntime([spec('Idle')], { idleMs: 200 });
     try {
-      const before = new Set(await threadsOf(rt, 'Idle', 3, 200));
+      const before = new Set(await threadsOf(rt, 'Idle', 3, 2000));
       expect(before.size).toBe(3);
       await new Promise((r) => setTimeout(r, 1500));
-      const after = await threadsOf(rt, 'Idle', 3, 200);
+      const after = await threadsOf(rt, 'Idle', 3, 2000);
       expect(after.filter((t) => before.has(t))).toHaveLength(1);
     } finally {
       await rt.close();
