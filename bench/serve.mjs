@@ -13,6 +13,7 @@
 // targets: apigw-gen ≥ 5× serverless-offline's req/s, p99 ≤ 2× the bare server's, and startup on
 // the Stripe spec (until the port answers) < 1 s.
 import { spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -197,13 +198,21 @@ async function waitUntilAnswering(url, child, started) {
   for (;;) {
     if (exited) throw new Error('the server exited before answering');
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await answered(url);
       return performance.now() - started;
     } catch {
       if (performance.now() - started > START_TIMEOUT_MS) throw new Error(`no answer within ${START_TIMEOUT_MS} ms`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+}
+
+function answered(url) {
+  return new Promise((res, rej) => {
+    const req = get(url, (response) => response.resume().on('end', res));
+    req.setTimeout(2000, () => req.destroy(new Error('no answer')));
+    req.on('error', rej);
+  });
 }
 
 function start(command, args, cwd, env = {}) {
@@ -244,7 +253,7 @@ async function measure(label, commandFor, options = {}) {
     console.log(`${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${result.rssMb.toFixed(0)} MB (first answer after ${startup.toFixed(0)} ms)`);
     return result;
   } catch (error) {
-    throw new Error(`${label}: ${error.message}\n${output()}`);
+    throw new Error(`${label}: ${error.message}\n${output()}`, { cause: error });
   } finally {
     await stop(child);
   }

@@ -69,6 +69,7 @@ function die(error: unknown, code: number): never {
     invocation.reported = true;
     post({ type: 'error', requestId: invocation.requestId, error: body, fatal: true });
   } else post({ type: 'fatal' });
+  // eslint-disable-next-line no-restricted-properties -- ends this worker thread (the execution environment), not the server, as the Node.js runtime ends its process
   process.exit(code);
 }
 
