@@ -11,7 +11,7 @@ import { FunctionPool, RETIRED, type PoolLimits } from './pool.js';
 import { Instance } from './instance.js';
 import { DEFAULT_MEMORY_MB, environmentOf, functionArn, handlerName, logStreamName } from './environment.js';
 import { packageFile } from '../../package-files.js';
-import type { WorkerSetup } from './protocol.js';
+import { MAX_REQUEST_BYTES, type WorkerSetup } from './protocol.js';
 
 export interface FunctionSpec {
   /** The function's name, as `apigw-gen routes` shows it. */
@@ -34,7 +34,9 @@ export type InvokeOutcome =
    * `Sandbox.Timedout`. `runtime`: the module failed to load (Runtime.ImportModuleError,
    * Runtime.UserCodeSyntaxError, Runtime.HandlerNotFound), the environment crashed or exited
    * (Runtime.UnhandledPromiseRejection, Runtime.ExitError, Runtime.OutOfMemory), the function is
-   * unknown (ResourceNotFoundException) or too busy (TooManyRequestsException).
+   * unknown (ResourceNotFoundException) or too busy (TooManyRequestsException), the event is not
+   * JSON or over 6 MB (InvalidRequestContentException, RequestEntityTooLargeException). A result
+   * over 6 MB is the handler's error Function.ResponseSizeTooLarge.
    */
   | { kind: 'error'; errorType: string; errorMessage: string; trace: string[]; cause: 'handler' | 'timeout' | 'runtime' };
 
@@ -109,7 +111,16 @@ export function createLambdaRuntime(functions: FunctionSpec[], options: LambdaRu
   return {
     async invoke(functionName, event, invokeOptions = {}) {
       const requestId = invokeOptions.requestId ?? randomUUID();
-      const json = JSON.stringify(event === undefined ? null : event);
+      let json: string;
+      try {
+        json = JSON.stringify(event === undefined ? null : event);
+      } catch (error) {
+        return { kind: 'error', errorType: 'InvalidRequestContentException', errorMessage: `Could not parse request body into json: ${(error as Error).message}`, trace: [], cause: 'runtime' };
+      }
+      if (Buffer.byteLength(json) > MAX_REQUEST_BYTES) {
+        const errorMessage = `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`;
+        return { kind: 'error', errorType: 'RequestEntityTooLargeException', errorMessage, trace: [], cause: 'runtime' };
+      }
       for (;;) {
         if (closed) return { kind: 'error', errorType: 'ServiceException', errorMessage: 'The Lambda runtime is closed', trace: [], cause: 'runtime' };
         const pool = pools.get(functionName);

@@ -4,6 +4,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { LambdaError } from './lambda-errors.js';
 
+/** Lambda's limits on a synchronous invocation's request and response payloads (6 MB; its messages name these exact byte counts). */
+export const MAX_REQUEST_BYTES = 6_291_456;
+export const MAX_PAYLOAD_BYTES = 6_291_556;
+
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {
   /** The worker module to import (this runtime's worker.ts or worker.js). */

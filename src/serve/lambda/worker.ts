@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { HandlerNotFound, ImportModuleError, UnhandledPromiseRejection, UserCodeSyntaxError, intoError, toFormatted, toRapidResponse } from './lambda-errors.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { MAX_PAYLOAD_BYTES, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 import { formatOf, transpile } from './transpile.js';
 
 type Handler = (event: unknown, context: object, callback: (error?: unknown, result?: unknown) => void) => unknown;
@@ -124,6 +124,11 @@ function invoke(handler: Handler, { requestId, event, deadlineMs }: ToWorker): v
       payload = JSON.stringify(result === undefined ? null : result);
     } catch {
       throw new Error('Unable to stringify response body');
+    }
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+      const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_PAYLOAD_BYTES} bytes).`;
+      report({ type: 'error', requestId, error: { errorType: 'Function.ResponseSizeTooLarge', errorMessage, trace: [] }, fatal: false });
+      return;
     }
     report({ type: 'result', requestId, payload });
   };

@@ -46,6 +46,7 @@ const files: Record<string, string> = {
     "export const viaFail = (event, context) => { context.fail('failed'); };",
     'export const circular = async () => { const a = {}; a.self = a; return a; };',
     'export const bigint = async () => ({ n: 10n });',
+    "export const huge = async () => 'x'.repeat(6_291_556);",
   ].join('\n'),
   'esm/callbacks.mjs': [
     "export const waits = (event, context, callback) => { setTimeout(() => console.log('timer fired'), 300); callback(null, 'done'); };",
@@ -93,7 +94,7 @@ beforeAll(() => {
       fn('Other', 'esm/app.ts', 'handler', { environment: { OTHER_ONLY: 'theirs' }, memorySize: 256 }),
       fn('Leak', 'esm/app.ts', 'leak', { environment: { OWN: 'mine' } }),
       fn('Fails', 'esm/app.ts', 'fails'),
-      ...['string', 'object', 'nothing', 'sync', 'viaCallback', 'viaFail', 'circular', 'bigint'].map((e) => fn(`Throws-${e}`, 'esm/throws.mjs', e)),
+      ...['string', 'object', 'nothing', 'sync', 'viaCallback', 'viaFail', 'circular', 'bigint', 'huge'].map((e) => fn(`Throws-${e}`, 'esm/throws.mjs', e)),
       ...['waits', 'noWait', 'both', 'promiseFirst', 'succeed', 'nothing', 'exits', 'exitsZero', 'lateRejection', 'rejection', 'uncaught', 'logs'].map((e) => fn(`Cb-${e}`, 'esm/callbacks.mjs', e)),
       fn('Forever', 'esm/callbacks.mjs', 'forever', { timeoutMs: 1000 }),
       fn('Cjs', 'cjs/app.ts', 'handler'),
@@ -199,6 +200,15 @@ describe('handler errors, as the Node.js runtime reports them', () => {
       const error = failure(await runtime.invoke(name, {}));
       expect([error.errorType, error.errorMessage, error.cause, error.trace[0]]).toEqual(['Error', 'Unable to stringify response body', 'handler', 'Error: Unable to stringify response body']);
     }
+  });
+
+  it("a result or an event over Lambda's 6 MB payload limits", async () => {
+    expect(await runtime.invoke('Throws-huge', {})).toEqual({
+      kind: 'error', errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).', trace: [], cause: 'handler',
+    });
+    expect(await runtime.invoke('App', { body: 'x'.repeat(6_291_456) })).toEqual({
+      kind: 'error', errorType: 'RequestEntityTooLargeException', errorMessage: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation', trace: [], cause: 'runtime',
+    });
   });
 
   it('logs each error as an Invoke Error line', () => {
