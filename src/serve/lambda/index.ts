@@ -101,6 +101,8 @@ export function createLambdaRuntime(functions: FunctionSpec[], options: LambdaRu
   const poolsOf = (specs: FunctionSpec[]) => new Map(specs.map((spec) => [spec.name, new FunctionPool(spec, limits, () => startInstance(spec))]));
 
   let pools = poolsOf(functions);
+  /** Pools replaced by a reload whose environments may still be finishing an invocation. */
+  const draining = new Set<FunctionPool>();
   let closed = false;
   const reaper = setInterval(() => {
     const now = Date.now();
@@ -134,12 +136,14 @@ export function createLambdaRuntime(functions: FunctionSpec[], options: LambdaRu
     async reload(next) {
       const old = pools;
       pools = poolsOf(next);
+      for (const pool of draining) if (pool.size === 0) draining.delete(pool);
+      for (const pool of old.values()) draining.add(pool);
       await Promise.all([...old.values()].map((pool) => pool.retire()));
     },
     async close() {
       closed = true;
       clearInterval(reaper);
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await Promise.all([...pools.values(), ...draining].map((pool) => pool.close()));
     },
   };
 }

@@ -45,6 +45,11 @@ export class FunctionPool {
     }
   }
 
+  /** Environments alive (starting, idle or busy). */
+  get size(): number {
+    return this.instances.size;
+  }
+
   private takeIdle(): Instance | undefined {
     let instance: Instance | undefined;
     while ((instance = this.idle.pop()) && !instance.usable) void instance.terminate();

@@ -61,6 +61,7 @@ const files: Record<string, string> = {
     "export const rejection = () => { Promise.reject(new Error('lost')); return new Promise(() => {}); };",
     "export const uncaught = () => { setTimeout(() => { throw new Error('thrown later'); }, 10); return new Promise(() => {}); };",
     "export const forever = () => new Promise(() => { setInterval(() => {}, 1000); });",
+    'export const hog = async () => { const kept = []; for (;;) kept.push(new Array(1e6).fill(1)); };',
     "export const logs = async () => { console.log('one', { a: 1 }); console.warn('two'); console.error('three'); process.stdout.write('raw\\n'); return 1; };",
   ].join('\n'),
   'cjs/helper.ts': 'export function double(n: number): number { return n * 2; }\n',
@@ -97,6 +98,7 @@ beforeAll(() => {
       ...['string', 'object', 'nothing', 'sync', 'viaCallback', 'viaFail', 'circular', 'bigint', 'huge'].map((e) => fn(`Throws-${e}`, 'esm/throws.mjs', e)),
       ...['waits', 'noWait', 'both', 'promiseFirst', 'succeed', 'nothing', 'exits', 'exitsZero', 'lateRejection', 'rejection', 'uncaught', 'logs'].map((e) => fn(`Cb-${e}`, 'esm/callbacks.mjs', e)),
       fn('Forever', 'esm/callbacks.mjs', 'forever', { timeoutMs: 1000 }),
+      fn('Hog', 'esm/callbacks.mjs', 'hog', { timeoutMs: 20_000 }),
       fn('Cjs', 'cjs/app.ts', 'handler'),
       fn('PlainCjs', 'cjs/plain.cjs', 'handler'),
       fn('Syntax', 'broken/syntax.mjs', 'handler'),
@@ -256,6 +258,12 @@ describe('the environment ends', () => {
     expect(error).toMatchObject({ errorType: 'Sandbox.Timedout', trace: [], cause: 'timeout' });
     expect(error.errorMessage).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z slow-1 Task timed out after 1\.00 seconds$/);
     expect(lines).toContain('[Forever] slow-1 ERROR Task timed out after 1.00 seconds');
+  });
+
+  it('on reaching the memory size: Runtime.OutOfMemory', async () => {
+    expect(await runtime.invoke('Hog', {}, { requestId: 'oom-1' })).toEqual({
+      kind: 'error', errorType: 'Runtime.OutOfMemory', errorMessage: 'RequestId: oom-1 Error: Runtime exited with error: signal: killed', trace: [], cause: 'runtime',
+    });
   });
 
   it('on an unhandled rejection during the invocation', async () => {
