@@ -12,13 +12,19 @@ function allowedOrigin(cors: Cors, origin: string | undefined): string | undefin
   return cors.allowOrigins.some((o) => o.toLowerCase() === origin.toLowerCase()) ? origin : undefined;
 }
 
-/** A preflight answer (204), or undefined when this is not an HTTP API preflight request. */
+/** An HTTP API with CORS configured and an OPTIONS request with Origin and Access-Control-Request-Method. */
+export function isPreflight(ctx: RequestContext): boolean {
+  const { headers, method } = ctx.request;
+  return ctx.settings.api.kind === 'http' && ctx.settings.api.cors !== undefined && method === 'OPTIONS'
+    && header(headers, 'origin') !== undefined && header(headers, 'access-control-request-method') !== undefined;
+}
+
+/** A preflight answer (204), even where no route matches; undefined when this is not a preflight request. */
 export function preflight(ctx: RequestContext): OutgoingResponse | undefined {
   const cors = ctx.settings.api.cors;
-  const { headers, method } = ctx.request;
-  if (ctx.settings.api.kind !== 'http' || !cors || method !== 'OPTIONS') return undefined;
-  const requestedMethod = header(headers, 'access-control-request-method');
-  if (header(headers, 'origin') === undefined || requestedMethod === undefined) return undefined;
+  if (!cors || !isPreflight(ctx)) return undefined;
+  const { headers } = ctx.request;
+  const requestedMethod = header(headers, 'access-control-request-method')!;
   const origin = allowedOrigin(cors, header(headers, 'origin'));
   const out: [string, string][] = [];
   if (origin !== undefined) {
@@ -38,7 +44,7 @@ export function preflight(ctx: RequestContext): OutgoingResponse | undefined {
 /** The CORS headers of a non-preflight response; the integration's own CORS headers are dropped. */
 export function addCorsHeaders(ctx: RequestContext, response: OutgoingResponse): void {
   const cors = ctx.settings.api.cors;
-  if (ctx.settings.api.kind !== 'http' || !cors) return;
+  if (ctx.settings.api.kind !== 'http' || !cors || isPreflight(ctx)) return;
   response.headers = response.headers.filter(([k]) => !k.toLowerCase().startsWith('access-control-'));
   const origin = allowedOrigin(cors, header(ctx.request.headers, 'origin'));
   if (origin === undefined) return;

@@ -3,8 +3,8 @@
 // escapes as an exception: whatever a stage throws becomes the response AWS would give.
 
 import type { Integration } from '../model/types.js';
-import type { IncomingRequest, OutgoingResponse, RequestContext } from './context.js';
-import { addCorsHeaders, preflight } from './cors.js';
+import { routeOf, type IncomingRequest, type OutgoingResponse, type RequestContext } from './context.js';
+import { addCorsHeaders, isPreflight, preflight } from './cors.js';
 import { GatewayError, internalError } from './errors.js';
 import { renderGatewayError } from './gateway-responses.js';
 import { awsServiceIntegration } from './integrations/aws-service.js';
@@ -96,6 +96,8 @@ function route(ctx: RequestContext): undefined {
     ctx.path = request.rawPath.slice(prefix.length) || '/';
   }
   const match = settings.router.match(request.method, ctx.path);
+  // HTTP APIs answer a CORS preflight whether or not a route matches it (the next stage).
+  if (!match && isPreflight(ctx)) return undefined;
   if (!match) throw http ? new GatewayError('RESOURCE_NOT_FOUND') : new GatewayError('MISSING_AUTHENTICATION_TOKEN');
   ctx.match = match;
   return undefined;
@@ -103,7 +105,7 @@ function route(ctx: RequestContext): undefined {
 
 /** Integration request → integration → integration response, by integration type. */
 function integrate(ctx: RequestContext): Promise<OutgoingResponse> | OutgoingResponse {
-  const integration: Integration | undefined = ctx.match!.route.integration;
+  const integration: Integration | undefined = routeOf(ctx).integration;
   if (!integration) throw internalError('the route has no x-amazon-apigateway-integration');
   switch (integration.kind) {
     case 'lambda-proxy': return lambdaProxy(ctx, integration);
