@@ -7,6 +7,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApigwError } from '../errors.js';
 import { accessLogLine } from './access-log.js';
 import type { IncomingRequest } from './context.js';
 import type { Gateway } from './gateway.js';
@@ -47,9 +48,9 @@ export async function startServer(initial: Gateway, options: { host: string; por
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => reject(new ApigwError('IO_ERROR', `cannot listen on ${options.host}:${options.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (--port picks another)' : (e.code ?? e.message)}`)));
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

@@ -12,20 +12,26 @@ import { functionFailure, proxyResponseV1, proxyResponseV2 } from '../proxy-resp
 import { renderRequestTemplate } from '../templates.js';
 import type { InvokeOutcome } from '../lambda/index.js';
 import { withIntegrationTimeout } from './timeout.js';
+import { functionName } from '../../report/routes.js';
 
 type LambdaIntegration = Integration & { kind: 'lambda-proxy' | 'lambda'; function?: FunctionRef };
 
-/** The function name the runtime knows: as `routes` shows it, stage variables substituted. */
-export function functionName(fn: FunctionRef, stageVariables: Readonly<Record<string, string>>): string {
-  if (fn.stageVariable === undefined) return fn.name;
-  const expression = fn.key.startsWith('stagevar:') ? fn.key.slice('stagevar:'.length) : `\${stageVariables.${fn.stageVariable}}`;
-  return withStageVariables(expression, stageVariables).replace(/:.*$/, '');
+/**
+ * The function to call: named as `routes` shows it (a stage-variable name keeps its expression,
+ * `${stageVariables.fn}`), or, when the config names the function the stage variable picks in
+ * this stage, that one.
+ */
+export function functionNameFor(fn: FunctionRef, stageVariables: Readonly<Record<string, string>>, known: ReadonlySet<string>): string {
+  const named = functionName(fn);
+  if (fn.stageVariable === undefined) return named;
+  const picked = withStageVariables(named, stageVariables).replace(/:.*$/, '');
+  return known.has(picked) ? picked : named;
 }
 
 async function invoke(ctx: RequestContext, integration: LambdaIntegration, event: unknown): Promise<InvokeOutcome> {
   const fn = integration.function;
   if (!fn) throw internalError('the integration names no Lambda function the gateway can call (its uri is not a function ARN)');
-  const name = functionName(fn, ctx.settings.stageVariables);
+  const name = functionNameFor(fn, ctx.settings.stageVariables, ctx.settings.functions);
   if (!ctx.settings.functions.has(name)) {
     // AWS answers a call to a function that does not exist as a configuration error (500).
     throw internalError(`function ${name} has no code: add serve.functions.${name}: "<module>#<export>" to the config`);
@@ -46,7 +52,7 @@ function describeError(name: string, outcome: Extract<InvokeOutcome, { kind: 'er
 export async function lambdaProxy(ctx: RequestContext, integration: LambdaIntegration): Promise<OutgoingResponse> {
   const v2 = ctx.settings.api.kind === 'http' && (integration.payloadFormatVersion ?? '2.0') === '2.0';
   const outcome = await invoke(ctx, integration, v2 ? eventV2(ctx) : eventV1(ctx));
-  if (outcome.kind === 'error') throw functionFailure(ctx, describeError(integration.function!.name, outcome));
+  if (outcome.kind === 'error') throw functionFailure(ctx, describeError(functionName(integration.function!), outcome));
   return v2 ? proxyResponseV2(ctx, outcome.payload) : proxyResponseV1(ctx, outcome.payload);
 }
 
@@ -63,7 +69,7 @@ export async function lambdaCustom(ctx: RequestContext, integration: LambdaInteg
   if (outcome.kind === 'ok') {
     result = { status: 200, headers: [], body: Buffer.from(JSON.stringify(outcome.payload) ?? 'null') };
   } else {
-    ctx.settings.log(`apigw-gen serve: ${ctx.requestId}: ${describeError(integration.function!.name, outcome)}`);
+    ctx.settings.log(`apigw-gen serve: ${ctx.requestId}: ${describeError(functionName(integration.function!), outcome)}`);
     // What Lambda returns for an error, which response templates see as the body.
     const payload = { errorMessage: outcome.errorMessage, errorType: outcome.errorType, ...(outcome.cause === 'timeout' ? {} : { stackTrace: outcome.trace }) };
     result = { status: 200, headers: [], body: Buffer.from(JSON.stringify(payload)), errorMessage: outcome.errorMessage };
