@@ -11,6 +11,7 @@ import { awsServiceIntegration } from './integrations/aws-service.js';
 import { httpIntegration } from './integrations/http.js';
 import { lambdaCustom, lambdaProxy } from './integrations/lambda.js';
 import { mockIntegration } from './integrations/mock.js';
+import { mapHttpApiResponse } from './http-api-mapping.js';
 import { newExtendedRequestId, newRequestId } from './request-values.js';
 import type { GatewaySettings } from './settings.js';
 import { RequestValidation } from './validators.js';
@@ -104,9 +105,15 @@ function route(ctx: RequestContext): undefined {
 }
 
 /** Integration request → integration → integration response, by integration type. */
-function integrate(ctx: RequestContext): Promise<OutgoingResponse> | OutgoingResponse {
+async function integrate(ctx: RequestContext): Promise<OutgoingResponse> {
   const integration: Integration | undefined = routeOf(ctx).integration;
   if (!integration) throw internalError('the route has no x-amazon-apigateway-integration');
+  const response = await callIntegration(ctx, integration);
+  if (ctx.settings.api.kind === 'http') mapHttpApiResponse(ctx, integration.responseParameters, response);
+  return response;
+}
+
+function callIntegration(ctx: RequestContext, integration: Integration): Promise<OutgoingResponse> | OutgoingResponse {
   switch (integration.kind) {
     case 'lambda-proxy': return lambdaProxy(ctx, integration);
     case 'lambda': return lambdaCustom(ctx, integration);

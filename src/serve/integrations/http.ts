@@ -14,6 +14,7 @@ import { queryPairs } from '../request-values.js';
 import { renderRequestTemplate } from '../templates.js';
 import { valueText } from '../../model/values.js';
 import { withIntegrationTimeout } from './timeout.js';
+import { mapHttpApiRequest, type MappedRequest } from '../http-api-mapping.js';
 
 /** Integration responses are bounded like requests (API Gateway's 10 MB payload quota). */
 export const MAX_INTEGRATION_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -34,23 +35,32 @@ export async function httpIntegration(ctx: RequestContext, integration: Integrat
   const path: Record<string, string> = {};
   const query: [string, string][] = proxy ? queryPairs(ctx.request.rawQuery) : [];
   const headers: [string, string][] = proxy ? ctx.request.headers.filter(([k]) => !HOP_BY_HOP.has(k.toLowerCase())) : [['Content-Type', 'application/json']];
-  for (const [target, expression] of Object.entries(integration.requestParameters)) {
-    const m = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
-    const value = m ? mappingValue(expression, { ctx }) : undefined;
-    if (!m || value === undefined) continue;
-    if (m[1] === 'path') path[m[2]!] = value;
-    else if (m[1] === 'querystring') replace(query, m[2]!, value);
-    else replace(headers, m[2]!, value);
+  const http = ctx.settings.api.kind === 'http';
+  let pathOverride: string | undefined;
+  if (http) {
+    const mapped: MappedRequest = { headers, query };
+    mapHttpApiRequest(ctx, integration.requestParameters, mapped);
+    pathOverride = mapped.path;
+  } else {
+    for (const [target, expression] of Object.entries(integration.requestParameters)) {
+      const m = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
+      const value = m ? mappingValue(expression, { ctx }) : undefined;
+      if (!m || value === undefined) continue;
+      if (m[1] === 'path') path[m[2]!] = value;
+      else if (m[1] === 'querystring') replace(query, m[2]!, value);
+      else replace(headers, m[2]!, value);
+    }
   }
   for (const [k, v] of Object.entries(overrides?.path ?? {})) path[k] = v;
   for (const [k, v] of Object.entries(overrides?.querystring ?? {})) replace(query, k, v);
   for (const [k, v] of Object.entries(overrides?.header ?? {})) replace(headers, k, v);
   // HTTP APIs fill `{name}` from the route's path parameters without a mapping.
-  if (ctx.settings.api.kind === 'http') for (const [k, v] of Object.entries(ctx.match!.pathParameters)) path[k] ??= v;
+  if (http) for (const [k, v] of Object.entries(ctx.match!.pathParameters)) path[k] ??= v;
 
   const url = targetUrl(ctx, integration, path);
+  if (pathOverride !== undefined) url.pathname = pathOverride;
   for (const [k, v] of query) url.searchParams.append(k, v);
-  const method = proxy && ctx.settings.api.kind === 'http' ? ctx.request.method : (integration.httpMethod ?? ctx.request.method).toUpperCase();
+  const method = proxy && http ? ctx.request.method : (integration.httpMethod ?? ctx.request.method).toUpperCase();
   const body = rendered ? Buffer.from(rendered.body) : ctx.request.body;
   const started = Date.now();
   let result: IntegrationResult;
