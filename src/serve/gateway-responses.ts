@@ -5,7 +5,7 @@
 
 import { renderTemplate, VtlError } from '../vtl/index.js';
 import type { GatewayResponse } from '../model/types.js';
-import { GatewayError, RESPONSE_DEFAULTS } from './errors.js';
+import { RESPONSE_DEFAULTS, type GatewayError } from './errors.js';
 import type { OutgoingResponse, RequestContext } from './context.js';
 import { mappingValue } from './parameter-mapping.js';
 import { vtlRequest } from './request-values.js';

@@ -1,7 +1,6 @@
 // `apigw-gen serve <spec>`: the API on a local gateway, against the handlers. Wiring only: the
 // session (src/serve/session.ts) loads, lints, resolves functions and reloads.
 
-import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { outputFolder, resolveConfig, withOverrides } from '../../config/index.js';
 import { allRules, formatDiagnostics } from '../../lint/index.js';
