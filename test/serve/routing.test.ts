@@ -10,14 +10,20 @@ describe('REST API routing', () => {
     s = await serveSpec(
       restSpec({
         '/pets': { get: proxyTo('Echo') },
-        '/pets/{id}': { get: proxyTo('Echo') },
+        '/pets/{id}': { get: proxyTo('Echo'), 'x-amazon-apigateway-any-method': proxyTo('Any') },
         '/pets/mine': { get: proxyTo('Echo') },
         '/files/{proxy+}': { 'x-amazon-apigateway-any-method': proxyTo('Echo') },
       }),
-      { handlers: { Echo: echo }, config: { stages: { prod: {} } } },
+      { handlers: { Echo: echo, Any: (e: { httpMethod: string }) => ({ statusCode: 200, body: JSON.stringify({ any: e.httpMethod }) }) }, config: { stages: { prod: {} } } },
     );
   });
   afterAll(() => s.close());
+
+  // AWS docs "Set up a method using the API Gateway console": an explicit method wins over ANY on the same resource.
+  it('prefers an explicit method over ANY', async () => {
+    expect((await call(`${s.url}/prod/pets/1`)).json().resource).toBe('/pets/{id}');
+    expect((await call(`${s.url}/prod/pets/1`, { method: 'PUT' })).json()).toEqual({ any: 'PUT' });
+  });
 
   // AWS docs "Invoke REST APIs in API Gateway": https://{id}.execute-api.{region}.amazonaws.com/{stage}/{path}
   it('serves routes below /<stage>', async () => {
