@@ -6,7 +6,7 @@
 
 import { evaluateJsonPath } from '../vtl/index.js';
 import { header, headerValues, type OutgoingResponse, type RequestContext } from './context.js';
-import { contextVariables, queryPairs } from './request-values.js';
+import { contextVariables, own, queryPairs } from './request-values.js';
 
 export interface MappedRequest {
   headers: [string, string][];
@@ -35,7 +35,7 @@ export function mapHttpApiRequest(ctx: RequestContext, parameters: Record<string
 
 /** Apply an HTTP API's response parameters for the response's status code. */
 export function mapHttpApiResponse(ctx: RequestContext, byStatus: Record<string, Record<string, unknown>>, response: OutgoingResponse): void {
-  const parameters = byStatus[String(response.status)];
+  const parameters = own(byStatus, String(response.status));
   if (!parameters) return;
   const forRequest = requestLookup(ctx);
   const body = response.body.toString('utf8');
@@ -79,10 +79,10 @@ function requestLookup(ctx: RequestContext): Lookup {
       return values.length > 0 ? values.join(',') : undefined;
     }
     if (source === 'request.path') return ctx.settings.stagePrefix + ctx.path;
-    if ((name = after('request.path.')) !== undefined) return ctx.match?.pathParameters[name];
+    if ((name = after('request.path.')) !== undefined) return own(ctx.match?.pathParameters, name);
     if (source === 'request.body') return ctx.request.body.toString('utf8');
     if ((name = after('request.body.')) !== undefined) return bodyPath(ctx.request.body.toString('utf8'), name);
-    if ((name = after('stageVariables.')) !== undefined) return ctx.settings.stageVariables[name];
+    if ((name = after('stageVariables.')) !== undefined) return own(ctx.settings.stageVariables, name);
     if ((name = after('context.')) !== undefined) {
       let v: unknown = contextVariables(ctx);
       for (const part of name.split('.')) v = v !== null && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;

@@ -5,7 +5,7 @@
 
 import { evaluateJsonPath } from '../vtl/index.js';
 import { headerValues, type RequestContext } from './context.js';
-import { contextVariables, queryPairs } from './request-values.js';
+import { contextVariables, own, queryPairs } from './request-values.js';
 
 export interface MappingSources {
   ctx: RequestContext;
@@ -20,14 +20,14 @@ export function mappingValue(expression: unknown, sources: MappingSources): stri
   const { ctx } = sources;
   const dot = (prefix: string) => (expression.startsWith(prefix) ? expression.slice(prefix.length) : undefined);
   let name: string | undefined;
-  if ((name = dot('method.request.path.')) !== undefined) return ctx.match?.pathParameters[name];
+  if ((name = dot('method.request.path.')) !== undefined) return own(ctx.match?.pathParameters, name);
   if ((name = dot('method.request.querystring.')) !== undefined) return lastOf(queryValues(ctx, name));
   if ((name = dot('method.request.multivaluequerystring.')) !== undefined) return joined(queryValues(ctx, name));
   if ((name = dot('method.request.header.')) !== undefined) return lastOf(headerValues(ctx.request.headers, name));
   if ((name = dot('method.request.multivalueheader.')) !== undefined) return joined(headerValues(ctx.request.headers, name));
   if (expression === 'method.request.body') return ctx.request.body.toString('utf8');
   if ((name = dot('method.request.body.')) !== undefined) return bodyPath(ctx.request.body.toString('utf8'), name);
-  if ((name = dot('stageVariables.')) !== undefined) return ctx.settings.stageVariables[name];
+  if ((name = dot('stageVariables.')) !== undefined) return own(ctx.settings.stageVariables, name);
   if ((name = dot('context.')) !== undefined) return contextValue(contextVariables(ctx), name);
   const response = sources.integration;
   if (response) {

@@ -10,6 +10,11 @@ export function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/** `map[key]` when the map has it as its own key: a name from a request (`constructor`) never reaches a prototype. */
+export function own<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** `a=1&a=2&b` → [[a,1],[a,2],[b,'']], decoded (`+` is a space), in order. Undecodable stays raw. */
 export function queryPairs(rawQuery: string): [string, string][] {
   if (rawQuery === '') return [];

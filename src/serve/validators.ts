@@ -7,7 +7,7 @@ import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Api, Route, Schema } from '../model/types.js';
 import { header, headerValues, mediaType, routeOf, type RequestContext } from './context.js';
 import { GatewayError } from './errors.js';
-import { queryPairs } from './request-values.js';
+import { own, queryPairs } from './request-values.js';
 
 // ajv-draft-04 is CommonJS with its class on `default`.
 const Ajv04 = (createRequire(import.meta.url)('ajv-draft-04') as { default: new (options: Options) => Ajv }).default;
@@ -48,7 +48,7 @@ export class RequestValidation {
   private checkBody(ctx: RequestContext, route: Route): void {
     const content = route.requestBody?.content ?? {};
     const type = mediaType(header(ctx.request.headers, 'content-type')) ?? 'application/json';
-    const entry = content[type] ?? content['application/json'] ?? content['$default'];
+    const entry = own(content, type) ?? own(content, 'application/json') ?? own(content, '$default');
     if (!entry?.schema) return;
     const validate = this.compile(entry.schema);
     const fail = (validationErrorString: string) => {

@@ -41,6 +41,8 @@ describe('HTTP API parameter mapping', () => {
                 'overwrite:header.X-Who': 'user-${request.path.id}-${stageVariables.env}',
                 'append:querystring.source': 'gateway',
                 'remove:header.X-Secret': "''",
+                // A name that is also an Object.prototype key is only a (missing) variable.
+                'overwrite:header.X-Proto': '$stageVariables.constructor',
               },
               responseParameters: { '200': { 'remove:header.X-Internal': "''", 'append:header.X-Served-By': 'serve', 'overwrite:statuscode': '203' } },
             },
@@ -62,6 +64,7 @@ describe('HTTP API parameter mapping', () => {
     expect(req.headers['x-request-id']).toBe(r.headers['x-amzn-requestid']);
     expect(req.headers['x-who']).toBe('user-42-local');
     expect(req.headers['x-secret']).toBeUndefined();
+    expect(req.headers['x-proto']).toBeUndefined();
     expect(req.headers['x-keep']).toBe('k');
     expect(r.status).toBe(203);
     expect(r.headers['x-internal']).toBeUndefined();
