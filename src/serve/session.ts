@@ -2,8 +2,8 @@
 // gateway and the Lambda runtime; on a change, load again and swap what changed without
 // dropping a request. The CLI prints what this returns.
 
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadApi, type LoadApiOptions } from '../pipeline.js';
 import { lint } from '../lint/index.js';
 import type { Diagnostic } from '../lint/types.js';
@@ -59,6 +59,22 @@ async function loadAll(input: SessionInput): Promise<Loaded> {
   return { api, document, config, functions, missing, errors };
 }
 
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|json)$/;
+
+/** Each handler module and the source files beside it (what it imports, such as its generated types). */
+function handlerSources(functions: readonly FunctionSpec[]): string[] {
+  const files = new Set<string>();
+  for (const folder of new Set(functions.map((f) => dirname(f.module)))) {
+    try {
+      for (const name of readdirSync(folder)) if (SOURCE_FILE.test(name)) files.add(join(folder, name));
+    } catch {
+      // the folder went away; the reload that follows reports the missing module
+    }
+  }
+  for (const f of functions) files.add(f.module);
+  return [...files];
+}
+
 /** The CloudFormation/SAM template the spec came from (its functions' Environment, Timeout, MemorySize). */
 function templateOf(document: LoadedDocument): unknown {
   try {
@@ -102,7 +118,7 @@ export async function openSession(input: SessionInput): Promise<Session> {
       loaded = next;
       return next;
     },
-    watchedFiles: () => [...loaded.document.files, ...(loaded.config.file ? [loaded.config.file] : []), ...loaded.functions.map((f) => f.module)],
+    watchedFiles: () => [...loaded.document.files, ...(loaded.config.file ? [loaded.config.file] : []), ...handlerSources(loaded.functions)],
     async close() {
       await gateway.close();
       await runtime.close();

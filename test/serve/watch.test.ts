@@ -27,9 +27,10 @@ const NEW_ROUTE = `  /added:
         requestTemplates: { application/json: '{"statusCode": 200}' }
         responses: { default: { statusCode: "200", responseTemplates: { application/json: '{"added": true}' } } }
 `;
-const handler = (text: string, delayMs = 0) => `export const handler = async (event) => {
+const handler = (text: string, delayMs = 0) => `import { suffix } from './suffix.mjs';
+export const handler = async (event) => {
   if (event.queryStringParameters?.slow) await new Promise((r) => setTimeout(r, ${delayMs}));
-  return { statusCode: 200, body: ${JSON.stringify(text)} };
+  return { statusCode: 200, body: ${JSON.stringify(text)} + suffix };
 };
 `;
 
@@ -56,6 +57,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'apigw-gen-serve-watch-'));
   writeFileSync(join(dir, 'openapi.yaml'), spec());
   writeFileSync(join(dir, 'hello.mjs'), handler('v1', 1500));
+  writeFileSync(join(dir, 'suffix.mjs'), "export const suffix = '';\n");
   writeFileSync(join(dir, 'apigw-gen.config.json'), JSON.stringify({ stages: { dev: {} }, serve: { functions: { Hello: './hello.mjs#handler' } } }));
   child = spawn(process.execPath, [bin, 'serve', 'openapi.yaml', '--port', '0', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -94,6 +96,12 @@ describe('serve --watch', () => {
     const old = await inFlight;
     expect([old.status, old.body]).toEqual([200, 'v1']);
     expect((await call(`${base}/hello`)).body).toBe('v2');
+  }, 40_000);
+
+  it('reloads when a file the handler imports changes', async () => {
+    writeFileSync(join(dir, 'suffix.mjs'), "export const suffix = '!';\n");
+    await waitFor(() => reloads() === 3, 'the third reload line');
+    expect((await call(`${base}/hello`)).body).toBe('v2!');
   }, 40_000);
 
   it('keeps serving the last good version when the spec breaks, and says so', async () => {
