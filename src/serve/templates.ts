@@ -44,8 +44,13 @@ function render(ctx: RequestContext, text: string, body: string, context: Record
     if (rendered.overrides.duplicates.length > 0) throw internalError(`${label}: override set more than once: ${rendered.overrides.duplicates.join(', ')}`);
     return rendered;
   } catch (e) {
-    if (e instanceof VtlError) throw internalError(`${label}: ${e.message}`);
-    throw e;
+    if (!(e instanceof VtlError)) throw e;
+    // A client body that looks like JSON but is not, read with $input.json/path: AWS answers 400.
+    const invalidJson = /^Invalid JSON in the body: (.*)$/s.exec(e.message);
+    if (invalidJson && label.startsWith('request')) {
+      throw new GatewayError('BAD_REQUEST_BODY', { message: `Could not parse request body into json: ${invalidJson[1]}`, detail: `${label}: ${e.message}` });
+    }
+    throw internalError(`${label}: ${e.message}`);
   }
 }
 

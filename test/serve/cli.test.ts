@@ -16,6 +16,7 @@ beforeAll(() => {
 });
 
 describe('serve command errors', () => {
+  // apigw-gen's own contract (README "Exit codes"): bad input is file:line:col and exit 2.
   it('reports a spec that does not parse at file:line:col and exits 2', () => {
     const r = run(['serve', 'broken.yaml', '--port', '0'], dir);
     expect(r.code).toBe(2);
@@ -23,12 +24,14 @@ describe('serve command errors', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
 
+  // apigw-gen's own contract: a usage error is exit 2.
   it('rejects a port that is not one', () => {
     const r = run(['serve', 'ok.yaml', '--port', '70000'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port 70000: give a port number from 0 to 65535');
   });
 
+  // apigw-gen's own contract: an environment problem is one clear line, not a stack trace.
   it('says when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

@@ -17,6 +17,7 @@ describe('HTTP API CORS', () => {
   });
   afterAll(() => s.close());
 
+  // AWS docs "Configuring CORS for an HTTP API": API Gateway answers preflight OPTIONS requests itself.
   it('answers a preflight itself, even without an OPTIONS route', async () => {
     const r = await call(`${s.url}/pets`, { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' } });
     expect(r.status).toBe(204);
@@ -28,6 +29,7 @@ describe('HTTP API CORS', () => {
     expect(r.body).toBe('');
   });
 
+  // AWS docs "Configuring CORS for an HTTP API": the integration's CORS headers are ignored.
   it('adds CORS headers for an allowed origin, replacing the integration\'s', async () => {
     const r = await call(`${s.url}/pets`, { headers: { Origin: 'https://app.example' } });
     expect(r.headers['access-control-allow-origin']).toBe('https://app.example');
@@ -80,6 +82,7 @@ describe('limits and failures', () => {
     expect((await call(`${s.url}/local/x`)).body).toBe('back');
   });
 
+  // AWS docs "Handle Lambda errors in API Gateway": a function error (a timeout is one) under a proxy integration is 502.
   it('answers 502 when the function itself times out (Lambda error, not the gateway\'s)', async () => {
     behaviour = () => {
       throw Object.assign(new Error('2026-01-01T00:00:00.000Z abc Task timed out after 3.00 seconds'), { name: 'Sandbox.Timedout' });
@@ -89,6 +92,7 @@ describe('limits and failures', () => {
     expect(s.logs.some((l) => l.includes('(timeout)') && l.includes('Task timed out after 3.00 seconds'))).toBe(true);
   });
 
+  // Not an AWS behaviour but this gateway's robustness (issue 12): a bad request must not end the server.
   it('survives a client that disconnects mid-body and a malformed request', async () => {
     await new Promise<void>((resolve) => {
       const socket = connect(s.settings.port, '127.0.0.1', () => {
@@ -108,11 +112,13 @@ describe('limits and failures', () => {
     expect((await call(`${s.url}/local/x`, { method: 'POST' })).body).toBe('still here');
   });
 
+  // This gateway's documented bound (README "Limits"); AWS's own header quota is smaller (10240 bytes).
   it('answers 431 for headers over 16 KiB', async () => {
     const r = await call(`${s.url}/local/x`, { method: 'POST', headers: { 'X-Big': 'a'.repeat(17 * 1024) } });
     expect(r.status).toBe(431);
   });
 
+  // AWS docs "Set up CloudWatch logging for REST APIs": one access-log entry per request; the compact default line is this gateway's.
   it('writes one access-log line per request', async () => {
     const before = s.logs.filter((l) => l.startsWith('access ')).length;
     const r = await call(`${s.url}/local/x?q=1`, { method: 'POST' });

@@ -57,6 +57,7 @@ describe('HTTP API parameter mapping', () => {
     await new Promise<void>((r) => backend.close(() => r()));
   });
 
+  // AWS docs "Transform API requests and responses for HTTP APIs": append/overwrite/remove, overwrite:path, overwrite:statuscode, ${} concatenation.
   it('maps the request (path, headers, query string) and the response (headers, status)', async () => {
     const r = await call(`${s.url}/users/42?q=1`, { headers: { 'X-Secret': 'hide', 'X-Keep': 'k' } });
     const req = seen.at(-1)!;

@@ -67,6 +67,7 @@ describe('Lambda custom integration', () => {
   });
   afterAll(() => s.close());
 
+  // AWS docs "Set up Lambda custom integrations in API Gateway": the rendered template is the event; the response template maps the result.
   it('renders the request template into the event and the result through the response template', async () => {
     const r = await call(`${s.url}/v1/orders/42`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"qty": 5}' });
     expect(r.status).toBe(200);
@@ -74,6 +75,7 @@ describe('Lambda custom integration', () => {
     expect(s.runtime.events.Orders!.at(-1)).toEqual({ id: '42', qty: 5, stage: 'v1' });
   });
 
+  // AWS docs "Handle Lambda errors in API Gateway": selectionPattern is a regex matched against errorMessage.
   it('selects the integration response whose pattern matches the whole error message', async () => {
     const notFound = await call(`${s.url}/v1/orders/missing`, { method: 'POST', body: '{"qty":1}' });
     expect(notFound.status).toBe(404);
@@ -84,6 +86,7 @@ describe('Lambda custom integration', () => {
     expect(bad.json()).toMatchObject({ errorMessage: 'Invalid order', errorType: 'Error' });
   });
 
+  // AWS docs "Handle Lambda errors in API Gateway": an error no pattern matches takes the default response (200).
   it('sends an unmatched error through the default response', async () => {
     const r = await call(`${s.url}/v1/orders/other`, { method: 'POST', body: '{"qty":1}' });
     expect(r.status).toBe(200);
@@ -100,11 +103,25 @@ describe('Lambda custom integration', () => {
     expect(r.headers['x-amzn-errortype']).toBe('UnsupportedMediaTypeException');
   });
 
-  it('answers 500 for a template error and logs it', async () => {
+  // AWS docs "Mapping template reference" ($input.json): a body the template cannot parse as JSON is a 400.
+  it('answers 400 when the request template reads a body that is not JSON, and logs it', async () => {
     const r = await call(`${s.url}/v1/orders/1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"qty": ' });
-    expect(r.status).toBe(500);
-    expect(r.json()).toEqual({ message: 'Internal server error' });
-    expect(s.logs.some((l) => l.includes('request template (application/json)'))).toBe(true);
+    expect(r.status).toBe(400);
+    expect(r.json().message).toMatch(/^Could not parse request body into json: /);
+    expect(r.headers['x-amzn-errortype']).toBe('BadRequestException');
+    expect(s.logs.some((l) => l.includes('request template (application/json): Invalid JSON in the body'))).toBe(true);
+  });
+
+  it('answers 500 for a template that fails, and logs where', async () => {
+    const t = await serveSpec(restSpec({ '/t': { get: { ...ok, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '#set($x = $util.base64Decode("%%%"))\n{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } } } } }));
+    try {
+      const r = await call(`${t.url}/local/t`);
+      expect(r.status).toBe(500);
+      expect(r.json()).toEqual({ message: 'Internal server error' });
+      expect(t.logs.some((l) => /request template \(application\/json\): .*base64/i.test(l))).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });
 
@@ -146,6 +163,7 @@ describe('HTTP and HTTP_PROXY integrations', () => {
     await b.close();
   });
 
+  // AWS docs "Set up HTTP proxy integrations in API Gateway": method, path, query string, headers and body pass through.
   it('forwards a proxy request with its method, path, query and headers, and passes the response through', async () => {
     const r = await call(`${s.url}/prod/proxy/a/b?x=1&x=2`, { method: 'PUT', headers: { 'X-Custom': 'c' }, body: 'payload' });
     expect(r.status).toBe(200);
@@ -156,6 +174,7 @@ describe('HTTP and HTTP_PROXY integrations', () => {
     expect(seen.body).toBe('payload');
   });
 
+  // AWS docs "Parameter mapping source reference for REST APIs" and "Set up stage variables for REST APIs" (stage variables in the URI).
   it('maps path, query and header parameters and the response header; stage variables fill the URI', async () => {
     const r = await call(`${s.url}/prod/mapped/7`, { headers: { 'X-Me': 'tester' } });
     expect(r.status).toBe(200);
@@ -166,6 +185,7 @@ describe('HTTP and HTTP_PROXY integrations', () => {
     expect(seen.body).toBe('{"id": "7"}');
   });
 
+  // AWS docs "Integration responses for REST APIs": for HTTP integrations the selection pattern matches the status code.
   it('selects the integration response by the backend status', async () => {
     const r = await call(`${s.url}/prod/fail`);
     expect(r.status).toBe(502);
@@ -180,6 +200,7 @@ describe('HTTP and HTTP_PROXY integrations', () => {
     expect(s.logs.some((l) => l.includes('did not answer within 100 ms'))).toBe(true);
   });
 
+  // AWS docs "Set up API Gateway private integrations"; the target URL comes from serve.vpcLinks (local stand-in for the link).
   it('sends VPC link routes to the URL configured for the connection, and names a missing one', async () => {
     expect((await call(`${s.url}/prod/private`)).body).toBe('got GET /private/x');
     const r = await call(`${s.url}/prod/private2`);
@@ -190,6 +211,7 @@ describe('HTTP and HTTP_PROXY integrations', () => {
 
 // AWS docs "Set up mock integrations in API Gateway".
 describe('MOCK integration', () => {
+  // AWS docs "Set up mock integrations in API Gateway": the request template's statusCode selects the integration response.
   it('takes the status from the request template and maps it through the integration responses', async () => {
     const s = await serveSpec(restSpec({
       '/mock': {
@@ -232,6 +254,7 @@ describe('AWS service integration', () => {
     },
   });
 
+  // AWS docs "Tutorial: Create a REST API as an Amazon SQS proxy": action URIs, a form body, SigV4 (Signature Version 4 signing process).
   it('signs the rendered request and sends it to serve.awsEndpoint', async () => {
     const b = await backend(() => ({ body: '<SendMessageResponse/>' }));
     const s = await serveSpec(spec, { config: { serve: { awsEndpoint: b.url } } });
@@ -249,6 +272,7 @@ describe('AWS service integration', () => {
     }
   });
 
+  // This gateway's documented behaviour (README): nowhere to send it is an integration failure, 500 Internal server error.
   it('answers 500 naming serve.awsEndpoint when it is not set', async () => {
     const s = await serveSpec(spec);
     try {

@@ -19,6 +19,7 @@ describe('payload 1.0 (REST)', () => {
   afterAll(() => s.close());
   const lastEvent = () => s.runtime.events.Fn!.at(-1) as APIGatewayProxyEvent;
 
+  // AWS docs "Set up Lambda proxy integrations in API Gateway" (input format), @types/aws-lambda APIGatewayProxyEvent.
   it('builds the event with multi-value headers and query strings and a real requestContext', async () => {
     result = { statusCode: 200, body: 'ok' };
     const before = Date.now();
@@ -47,6 +48,7 @@ describe('payload 1.0 (REST)', () => {
     expect(rc.apiId).toMatch(/^[0-9a-f]{10}$/);
   });
 
+  // AWS docs "Variables for data transformations": $context.requestId is per request and is returned as x-amzn-RequestId.
   it('gives every request a fresh requestId, the one in x-amzn-RequestId', async () => {
     const a = await call(`${s.url}/prod/pets/1`, { method: 'POST' });
     const idA = lastEvent().requestContext.requestId;
@@ -66,6 +68,7 @@ describe('payload 1.0 (REST)', () => {
     expect(Buffer.from(lastEvent().body!, 'base64')).toEqual(png);
   });
 
+  // AWS docs "Set up Lambda proxy integrations in API Gateway": a header in both appears only with its multiValueHeaders values.
   it('merges headers and multiValueHeaders, multiValueHeaders winning', async () => {
     result = { statusCode: 201, headers: { 'X-One': 'a', 'X-Both': 'single' }, multiValueHeaders: { 'X-Both': ['m1', 'm2'] }, body: 'made' };
     const r = await call(`${s.url}/prod/pets/1`, { method: 'POST' });
@@ -109,6 +112,7 @@ describe('payload 1.0 (REST)', () => {
     expect((await call(`${s.url}/prod/pets/1`, { method: 'POST' })).body).toBe('fine');
   });
 
+  // LocalStack's next-gen provider, checked against AWS (aws.py): a proxy response without statusCode is 200.
   it('takes a missing statusCode as 200', async () => {
     result = { body: 'no status' };
     const r = await call(`${s.url}/prod/pets/1`, { method: 'POST' });
@@ -128,6 +132,7 @@ describe('payload 2.0 (HTTP API)', () => {
   afterAll(() => s.close());
   const lastEvent = () => s.runtime.events.Fn!.at(-1) as APIGatewayProxyEventV2;
 
+  // AWS docs "Create AWS Lambda proxy integrations for HTTP APIs" (payload format 2.0).
   it('lowercases headers, comma-joins duplicates, keeps rawQueryString and splits cookies', async () => {
     await call(`${s.url}/items/9?b=2&a=1&a=3`, { method: 'PUT', headers: { 'X-Multi': ['p', 'q'], Cookie: 'c1=v1; c2=v2', 'Content-Type': 'text/plain' }, body: 'hello' });
     const e = lastEvent();
@@ -157,6 +162,7 @@ describe('payload 2.0 (HTTP API)', () => {
     expect([r.status, r.body]).toEqual([200, 'Hello']);
   });
 
+  // AWS docs "Create AWS Lambda proxy integrations for HTTP APIs": cookies and isBase64Encoded in the 2.0 response.
   it('turns cookies into Set-Cookie headers and decodes base64 bodies', async () => {
     result = { statusCode: 202, cookies: ['a=1', 'b=2'], body: Buffer.from('bin').toString('base64'), isBase64Encoded: true, headers: { 'content-type': 'application/octet-stream' } };
     const r = await call(`${s.url}/items/1`, { method: 'PUT' });
@@ -165,6 +171,7 @@ describe('payload 2.0 (HTTP API)', () => {
     expect(r.body).toBe('bin');
   });
 
+  // AWS docs "Troubleshoot issues with HTTP API Lambda integrations": a function error is 500 {"message":"Internal Server Error"}.
   it('answers 500 Internal Server Error when the function throws', async () => {
     result = undefined;
     const s2 = await serveSpec(httpSpec({ '/x': { get: proxyTo('Boom', { payloadFormatVersion: '2.0' }) } }), { handlers: { Boom: () => { throw new Error('kaput'); } } });
@@ -177,6 +184,7 @@ describe('payload 2.0 (HTTP API)', () => {
     }
   });
 
+  // AWS docs "Create AWS Lambda proxy integrations for HTTP APIs": payloadFormatVersion 1.0 sends the REST-style event with version "1.0".
   it('sends payload 1.0 when the integration asks for it', async () => {
     result = { statusCode: 200, body: 'v1' };
     await call(`${s.url}/v1?x=1`);

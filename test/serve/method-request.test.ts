@@ -38,11 +38,13 @@ describe('request validation', () => {
   afterAll(() => s.close());
   const post = (query: string, headers: Record<string, string>, body: string) => call(`${s.url}/local/pets${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
+  // AWS docs "Request validation for REST APIs in API Gateway".
   it('lets a valid request through', async () => {
     const r = await post('?dryRun=1', { 'X-Tenant': 't' }, '{"name": "Rex", "owner": {"id": "o1"}}');
     expect([r.status, r.body]).toEqual([201, 'created']);
   });
 
+  // AWS docs "Request validation for REST APIs in API Gateway": Missing required request parameters: [a, b].
   it('answers 400 naming every missing required parameter', async () => {
     const r = await post('', {}, '{"name": "Rex"}');
     expect(r.status).toBe(400);
@@ -51,6 +53,7 @@ describe('request validation', () => {
     expect(s.runtime.events.Pets?.length ?? 0).toBe(1);
   });
 
+  // AWS docs "Request validation for REST APIs in API Gateway": the body against the model (JSON Schema draft 4); an empty body is {}.
   it('answers 400 Invalid request body for a body that breaks the model (refs to other models included)', async () => {
     for (const body of ['{"age": 3}', '{"name": 5}', '{"name": "Rex", "owner": {}}', '{not json', '']) {
       const r = await post('?dryRun=1', { 'X-Tenant': 't' }, body);
@@ -60,6 +63,7 @@ describe('request validation', () => {
     }
   });
 
+  // AWS docs "Request validation for REST APIs in API Gateway": validation only where a validator is set.
   it('does not validate a route without a validator', async () => {
     expect((await call(`${s.url}/local/loose`, { method: 'POST' })).status).toBe(201);
   });
@@ -83,6 +87,7 @@ describe('gateway responses', () => {
   });
   afterAll(() => s.close());
 
+  // AWS docs "Set up gateway responses to customize error responses" and "Gateway response types".
   it('applies the customised status, parameters and template, with validationErrorString', async () => {
     const r = await call(`${s.url}/local/pets?dryRun=1`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tenant': 'acme' }, body: '{"age": 1}' });
     expect(r.status).toBe(422);
@@ -95,6 +100,7 @@ describe('gateway responses', () => {
     expect(body.detail).toContain('object has missing required properties (["name"])');
   });
 
+  // AWS docs "Gateway response types": DEFAULT_4XX applies to 4XX types that are not customised.
   it('falls back to DEFAULT_4XX for a type that is not customised', async () => {
     const r = await call(`${s.url}/local/nothing`);
     expect(r.status).toBe(403);
@@ -102,6 +108,7 @@ describe('gateway responses', () => {
     expect(r.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
   });
 
+  // AWS docs "Gateway response types": DEFAULT_5XX applies to 5XX types that are not customised.
   it('falls back to DEFAULT_5XX for integration failures', async () => {
     const r = await call(`${s.url}/local/loose?q=1`, { method: 'POST' });
     expect(r.status).toBe(503);
