@@ -36,8 +36,6 @@ export interface Loaded {
   config: ResolvedConfig;
   functions: FunctionSpec[];
   missing: { name: string; reason: string }[];
-  /** Lint errors: what may not work on AWS. */
-  errors: Diagnostic[];
 }
 
 export interface Session {
@@ -45,6 +43,11 @@ export interface Session {
   loaded: Loaded;
   /** Load again and swap in the new API and functions; returns what was loaded. Throws ApigwError on a bad spec (the old API keeps serving). */
   reload(): Promise<Loaded>;
+  /**
+   * Lint errors of what is served: what may not work as on AWS. Run after the server is up (on a
+   * large spec linting takes longer than everything else at startup).
+   */
+  lintErrors(): Diagnostic[];
   /** Every file whose change should reload: the spec's files, the config, the handler modules. */
   watchedFiles(): string[];
   close(): Promise<void>;
@@ -53,10 +56,9 @@ export interface Session {
 async function loadAll(input: SessionInput): Promise<Loaded> {
   const config = input.loadConfig();
   const { api, document } = await loadApi(input.spec, config, input.load);
-  const errors = lint(api, document, config).filter((d) => d.severity === 'error');
   const configDir = config.file ? dirname(config.file) : input.cwd;
   const { functions, missing } = resolveFunctions(api, { config, configDir, outDir: input.outDir(config), ...(document.embedded ? { template: templateOf(document) } : {}) });
-  return { api, document, config, functions, missing, errors };
+  return { api, document, config, functions, missing };
 }
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|json)$/;
@@ -118,6 +120,7 @@ export async function openSession(input: SessionInput): Promise<Session> {
       loaded = next;
       return next;
     },
+    lintErrors: () => lint(loaded.api, loaded.document, loaded.config).filter((d) => d.severity === 'error'),
     watchedFiles: () => [...loaded.document.files, ...(loaded.config.file ? [loaded.config.file] : []), ...handlerSources(loaded.functions)],
     async close() {
       await gateway.close();

@@ -6,7 +6,7 @@ import { outputFolder, resolveConfig, withOverrides } from '../../config/index.j
 import { allRules, formatDiagnostics } from '../../lint/index.js';
 import { formatRoutesTable } from '../../report/routes.js';
 import { plural } from '../../text/plural.js';
-import { localRouteRows, openSession, type Loaded } from '../../serve/session.js';
+import { localRouteRows, openSession, type Session } from '../../serve/session.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { errorLine, plainTextIo } from '../errors.js';
 import { ApigwError } from '../../errors.js';
@@ -60,7 +60,7 @@ export async function runServe(args: ServeArgs, ctx: CliContext): Promise<number
   const kind = loaded.api.kind === 'http' ? 'HTTP API' : 'REST API';
   io.out(`apigw-gen serve: ${loaded.api.info.title} (${kind}, stage ${gateway.settings.stage}) at ${gateway.stageUrl}\n`);
   io.out(formatRoutesTable(localRouteRows(loaded.api, gateway.stageUrl)));
-  reportProblems(loaded, io);
+  reportProblems(session, io);
 
   if (args.watch) {
     let first = true;
@@ -74,7 +74,7 @@ export async function runServe(args: ServeArgs, ctx: CliContext): Promise<number
         try {
           const next = await session.reload();
           io.err(`apigw-gen serve: reloaded ${next.api.info.title}: ${plural(next.api.routes.length, 'route')}, ${plural(next.functions.length, 'function')}\n`);
-          reportProblems(next, io);
+          reportProblems(session, io);
         } catch (error) {
           io.err(errorLine(error));
           io.err('apigw-gen serve: reload failed; still serving the previous version\n');
@@ -90,10 +90,15 @@ export async function runServe(args: ServeArgs, ctx: CliContext): Promise<number
   return 0;
 }
 
-function reportProblems(loaded: Loaded, io: CliIo): void {
-  for (const m of loaded.missing) io.err(`apigw-gen serve: function ${m.name} has no code (${m.reason}): its routes answer 500 {"message": "Internal server error"}, as AWS does for a missing function\n`);
-  if (loaded.errors.length > 0) {
-    io.err(formatDiagnostics('stylish', loaded.errors, { rules: allRules, cwd: io.cwd, color: false }));
-    io.err(`apigw-gen serve: ${plural(loaded.errors.length, 'lint error')}: the routes they concern may not work as they would on AWS (\`apigw-gen lint\` for details)\n`);
-  }
+/** Lint errors shown at most; `apigw-gen lint` lists them all. */
+const MAX_LINT_ERRORS_SHOWN = 20;
+
+/** Functions without code, then lint errors (linted now, after the server answers). */
+function reportProblems(session: Session, io: CliIo): void {
+  for (const m of session.loaded.missing) io.err(`apigw-gen serve: function ${m.name} has no code (${m.reason}): its routes answer 500 {"message": "Internal server error"}, as AWS does for a missing function\n`);
+  const errors = session.lintErrors();
+  if (errors.length === 0) return;
+  io.err(formatDiagnostics('stylish', errors.slice(0, MAX_LINT_ERRORS_SHOWN), { rules: allRules, cwd: io.cwd, color: false }));
+  const shown = errors.length > MAX_LINT_ERRORS_SHOWN ? ` (the first ${MAX_LINT_ERRORS_SHOWN} above)` : '';
+  io.err(`apigw-gen serve: ${plural(errors.length, 'lint error')}${shown}: the routes they concern may not work as they would on AWS; \`apigw-gen lint\` lists them all\n`);
 }
