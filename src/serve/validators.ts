@@ -13,15 +13,21 @@ import { own, queryPairs } from './request-values.js';
 const Ajv04 = (createRequire(import.meta.url)('ajv-draft-04') as { default: new (options: Options) => Ajv }).default;
 
 export class RequestValidation {
-  private readonly ajv: Ajv;
+  /** Made on the first body validation: a large API (Stripe: 1,000+ models) should not pay for it at startup. */
+  private ajvInstance: Ajv | undefined;
   private readonly compiled = new Map<Schema, ValidateFunction | Error>();
 
-  constructor(private readonly api: Api) {
-    this.ajv = new Ajv04({ strict: false, allErrors: true, validateFormats: false, logger: false });
-    // Named models are reachable as #/components/schemas/<Name> from any schema.
-    const schemas: Record<string, Schema> = Object.create(null) as Record<string, Schema>;
-    for (const m of api.models) schemas[m.name] = m.schema;
-    this.ajv.addSchema({ components: { schemas } }, 'models');
+  constructor(private readonly api: Api) {}
+
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = new Ajv04({ strict: false, allErrors: true, validateFormats: false, logger: false });
+      // Named models are reachable as #/components/schemas/<Name> from any schema.
+      const schemas: Record<string, Schema> = Object.create(null) as Record<string, Schema>;
+      for (const m of this.api.models) schemas[m.name] = m.schema;
+      this.ajvInstance.addSchema({ components: { schemas } }, 'models');
+    }
+    return this.ajvInstance;
   }
 
   /** Throws BAD_REQUEST_PARAMETERS / BAD_REQUEST_BODY as the route's validator asks. */
