@@ -13,6 +13,7 @@ const SLOW = [
   'test/emit/handlers/{regeneration,runtime,injection,parameters,non-proxy-routing}.test.ts',
   'test/emit/sdk/{header-injection,readme,client-types,injection,runtime}.test.ts',
   'test/lint/rules/no-false-alarms.test.ts',
+  'test/serve/{cli,petstore-e2e,watch}.test.ts',
 ];
 
 export default defineConfig({
