@@ -16,6 +16,7 @@ const SLOW = [
   'test/hardening/{resource-exhaustion,fuzz}.test.ts',
   // Starts ~40 Lambda worker threads (each a real cold start).
   'test/serve/lambda/runtime.test.ts',
+  'test/serve/{cli,petstore-e2e,watch}.test.ts',
 ];
 
 export default defineConfig({

@@ -29,6 +29,7 @@ const COMMANDS: readonly LazyCommand[] = [
   { name: 'build', command: 'build [spec]', describe: 'Lint the spec, then generate the SDK, handlers, VTL templates and gateway config', load: async () => (await import('./commands/build.js')).buildCommand },
   { name: 'lint', command: 'lint [spec]', describe: 'Check the spec against the rules API Gateway enforces at import, deploy and run time', load: async () => (await import('./commands/lint.js')).lintCommand },
   { name: 'routes', command: 'routes [spec]', describe: 'List every route: method, path, integration and target, authorizer, API key, validator', load: async () => (await import('./commands/routes.js')).routesCommand },
+  { name: 'serve', command: 'serve [spec]', describe: 'Run the API locally on a gateway that answers as API Gateway does, against your handlers', load: async () => (await import('./commands/serve.js')).serveCommand },
   { name: 'vtl', command: 'vtl <command>', describe: 'Mapping-template (VTL) tools', load: async () => (await import('./commands/vtl.js')).vtlCommand },
 ];
 
@@ -52,7 +53,7 @@ export const EXIT_INTERNAL = 70;
 
 export interface MainOptions {
   io?: Partial<CliIo>;
-  /** Resolves when `build --watch` should stop; default: SIGINT or SIGTERM. */
+  /** Resolves when `build --watch` or `serve` should stop; default: SIGINT or SIGTERM. */
   stopSignal?: PromiseLike<void>;
 }
 
@@ -104,6 +105,7 @@ async function parser(argv: string[], commands: CommandModule<any, any>[]) {
     .example('$0 build openapi.yaml', 'lint, then generate everything into ./generated')
     .example('$0 lint openapi.yaml --format sarif', 'report problems for GitHub code scanning')
     .example('$0 routes openapi.yaml', 'the API at a glance')
+    .example('$0 serve openapi.yaml', 'run the API locally against the handlers')
     .epilogue('Exit codes: 0 ok, 1 problems found (lint errors, stale output), 2 bad input or usage.\nDocs: README.md and docs/rules/.')
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)

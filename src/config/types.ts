@@ -56,6 +56,29 @@ export interface TemplateGenerateEntry {
   messageDeduplicationId?: string;
 }
 
+/** A Lambda function for `serve`: `<module relative to the config file>#<export>`, or that plus settings. */
+export type ServeFunctionConfig = string | { handler: string; environment?: Record<string, string>; timeout?: number };
+
+/** `apigw-gen serve`: the local API Gateway. */
+export interface ServeConfig {
+  /** Default 3000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: the only or first key of `stages`, else `$default` (HTTP API) / `local` (REST API). */
+  stage?: string;
+  /** By function name as `apigw-gen routes` shows it under TARGET (qualifier/alias stripped). */
+  functions?: Record<string, ServeFunctionConfig>;
+  /** Environment variables for every function. */
+  environment?: Record<string, string>;
+  /** Default function timeout in seconds (default 3). */
+  timeout?: number;
+  /** Where AWS service integrations are sent, SigV4-signed. */
+  awsEndpoint?: string;
+  /** Base URL for VPC-link integrations by connectionId, or `*`. */
+  vpcLinks?: Record<string, string>;
+}
+
 export interface Config {
   /** The spec's entry file, relative to the config file. */
   input?: string;
@@ -80,6 +103,7 @@ export interface Config {
     generate?: TemplateGenerateEntry[];
   };
   stages?: Record<string, StageConfig>;
+  serve?: ServeConfig;
   gateway?: {
     sam?: boolean;
     endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE';
