@@ -249,3 +249,21 @@ describe('HTTP template', () => {
     expect(cfnProblems(t)).toEqual([]);
   });
 });
+
+describe('the CloudFormation registry check', () => {
+  it('can fail: an unknown property, a wrong type, a value outside the allowed ones and a missing required property are reported', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', FULL));
+    expect(cfnProblems(t)).toEqual([]);
+    t.Resources.StageProd.Properties.Throttle = { RateLimit: 1 };
+    t.Resources.StageProd.Properties.TracingEnabled = 'yes';
+    t.Resources.StageProd.Properties.MethodSettings[0].LoggingLevel = 'DEBUG';
+    delete t.Resources.StageProd.Properties.RestApiId;
+    const problems = cfnProblems(t);
+    expect(problems).toContain('/Resources/StageProd/Properties: unknown property Throttle');
+    expect(problems).toContain('/Resources/StageProd/Properties/TracingEnabled: must be a boolean, is "yes"');
+    expect(problems).toContain('/Resources/StageProd/Properties: lacks required RestApiId');
+    expect(problems.some((p) => p.startsWith('/Resources/StageProd/Properties/MethodSettings/0/LoggingLevel'))).toBe(
+      problems.some((p) => p.includes('is not one of')),
+    );
+  });
+});
