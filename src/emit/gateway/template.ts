@@ -415,7 +415,7 @@ function parseMethodKey(key: string): [string, string] {
 
 function routeExists(api: Api, method: string, path: string): boolean {
   if (path === '*' || path === '/*') return true;
-  return api.routes.some((r) => r.path === path && (method === '*' || r.method === method || r.method === 'ANY'));
+  return api.routes.some((r) => r.path === path && (method === '*' || method === 'ANY' || r.method === method || r.method === 'ANY'));
 }
 
 function restStageProperties(stage: string, config: StageConfig, api: Api, log: ChangeLog): JsonObject {
@@ -426,26 +426,46 @@ function restStageProperties(stage: string, config: StageConfig, api: Api, log: 
     props.CacheClusterEnabled = true;
     props.CacheClusterSize = config.caching.clusterSize ?? '0.5';
   }
-  const settings: Json[] = [];
-  const stageWide = objectFrom([['ResourcePath', '/*'], ['HttpMethod', '*'], ['MetricsEnabled', true]]);
-  if (config.logging?.level) stageWide.LoggingLevel = config.logging.level;
-  if (config.logging?.dataTrace !== undefined) stageWide.DataTraceEnabled = config.logging.dataTrace;
-  if (config.throttling?.burstLimit !== undefined) stageWide.ThrottlingBurstLimit = config.throttling.burstLimit;
-  if (config.throttling?.rateLimit !== undefined) stageWide.ThrottlingRateLimit = config.throttling.rateLimit;
-  if (config.caching?.enabled !== undefined) stageWide.CachingEnabled = config.caching.enabled;
-  if (config.caching?.ttlInSeconds !== undefined) stageWide.CacheTtlInSeconds = config.caching.ttlInSeconds;
-  settings.push(stageWide);
+  // One entry per (ResourcePath, HttpMethod): API Gateway keeps one setting per method, and which of
+  // two entries for the same method wins in CloudFormation depends on their order (stage-wide
+  // fields and a `*/*` method setting; `ANY /p` and `* /p`). Later ones override field by field.
+  const settings = new Map<string, { origin: string; setting: JsonObject }>();
+  const add = (origin: string, resourcePath: string, httpMethod: string, fields: [string, Json | undefined][]) => {
+    const key = `${httpMethod} ${resourcePath}`;
+    const existing = settings.get(key);
+    const setting = existing?.setting ?? objectFrom([['ResourcePath', resourcePath], ['HttpMethod', httpMethod]]);
+    if (existing) {
+      const overridden = fields
+        .filter(([field, value]) => value !== undefined && setting[field] !== undefined && setting[field] !== value)
+        .map(([field, value]) => `${field} ${String(setting[field])} → ${String(value)}`);
+      const merged = `stage ${stage}: ${origin} merged into the one method setting for ${key} with ${existing.origin}`;
+      log.add('template', '', overridden.length > 0 ? `${merged}; ${origin} wins: ${overridden.join(', ')}` : merged);
+    } else settings.set(key, { origin, setting });
+    for (const [field, value] of fields) if (value !== undefined) setting[field] = value;
+  };
+  add('the stage settings', '/*', '*', [
+    ['MetricsEnabled', true],
+    ['LoggingLevel', config.logging?.level],
+    ['DataTraceEnabled', config.logging?.dataTrace],
+    ['ThrottlingBurstLimit', config.throttling?.burstLimit],
+    ['ThrottlingRateLimit', config.throttling?.rateLimit],
+    ['CachingEnabled', config.caching?.enabled],
+    ['CacheTtlInSeconds', config.caching?.ttlInSeconds],
+  ]);
   for (const [key, method] of Object.entries(config.methodSettings ?? {})) {
     const [verb, path] = parseMethodKey(key);
-    if (!routeExists(api, verb, path)) log.add('template', '', `stage ${stage}: method settings for ${key} match no route of the API`);
-    const setting = objectFrom([['ResourcePath', methodSettingsPath(path)], ['HttpMethod', verb === 'ANY' ? '*' : verb]]);
-    if (method.throttling?.burstLimit !== undefined) setting.ThrottlingBurstLimit = method.throttling.burstLimit;
-    if (method.throttling?.rateLimit !== undefined) setting.ThrottlingRateLimit = method.throttling.rateLimit;
-    if (method.caching?.enabled !== undefined) setting.CachingEnabled = method.caching.enabled;
-    if (method.caching?.ttlInSeconds !== undefined) setting.CacheTtlInSeconds = method.caching.ttlInSeconds;
-    settings.push(setting);
+    if (!routeExists(api, verb, path)) {
+      log.add('template', '', `stage ${stage}: method settings ${key} dropped: no route of the API matches it (CloudFormation refuses a method setting for a method that does not exist)`);
+      continue;
+    }
+    add(`method settings ${key}`, methodSettingsPath(path), verb === 'ANY' ? '*' : verb, [
+      ['ThrottlingBurstLimit', method.throttling?.burstLimit],
+      ['ThrottlingRateLimit', method.throttling?.rateLimit],
+      ['CachingEnabled', method.caching?.enabled],
+      ['CacheTtlInSeconds', method.caching?.ttlInSeconds],
+    ]);
   }
-  props.MethodSettings = settings;
+  props.MethodSettings = [...settings.values()].map((e) => e.setting);
   return props;
 }
 
@@ -465,7 +485,10 @@ function httpStageProperties(stage: string, config: StageConfig, api: Api, log: 
       log.add('template', '', `stage ${stage}: method settings ${key} ignored: HTTP APIs take route settings per route key, or stage-wide throttling`);
       continue;
     }
-    if (!routeExists(api, verb, path)) log.add('template', '', `stage ${stage}: route settings for ${key} match no route of the API`);
+    if (!routeExists(api, verb, path)) {
+      log.add('template', '', `stage ${stage}: route settings ${key} dropped: no route of the API matches it (CloudFormation refuses route settings for a route that does not exist)`);
+      continue;
+    }
     if (method.caching) log.add('template', '', `stage ${stage}: caching for ${key} ignored: HTTP APIs have no cache`);
     const setting = newObject();
     if (method.throttling?.burstLimit !== undefined) setting.ThrottlingBurstLimit = method.throttling.burstLimit;

@@ -221,7 +221,7 @@ describe('REST template with a full config', () => {
 
 describe('HTTP template', () => {
   const HTTP: ResolvedConfig = {
-    stages: { $default: { throttling: { burstLimit: 20, rateLimit: 10 }, methodSettings: { 'GET /items': { throttling: { rateLimit: 1 } } }, alarms: { serverErrorRate: 0.05 } } },
+    stages: { $default: { throttling: { burstLimit: 20, rateLimit: 10 }, methodSettings: { 'GET /orders': { throttling: { rateLimit: 1 } } }, alarms: { serverErrorRate: 0.05 } } },
     gateway: { domain: { name: 'http.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' }, usagePlans: { p: { stages: ['$default'] } } },
   };
 
@@ -232,7 +232,7 @@ describe('HTTP template', () => {
     expect(Object.values(t.Resources as Record<string, any>).every((r) => !r.Type.startsWith('AWS::ApiGateway::'))).toBe(true);
     const [[, stage]] = byType(t, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingBurstLimit: 20, ThrottlingRateLimit: 10 } });
-    expect(stage.Properties.RouteSettings).toEqual({ 'GET /items': { ThrottlingRateLimit: 1 } });
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /orders': { ThrottlingRateLimit: 1 } });
     expect(byType(t, 'AWS::ApiGatewayV2::ApiMapping')).toHaveLength(1);
     const [[, alarm]] = byType(t, 'AWS::CloudWatch::Alarm') as [[string, any]];
     expect(alarm.Properties.MetricName).toBe('5xx');
@@ -264,6 +264,50 @@ describe('the CloudFormation registry check', () => {
     expect(problems).toContain('/Resources/StageProd/Properties: lacks required RestApiId');
     expect(problems.some((p) => p.startsWith('/Resources/StageProd/Properties/MethodSettings/0/LoggingLevel'))).toBe(
       problems.some((p) => p.includes('is not one of')),
+    );
+  });
+});
+
+describe('method settings', () => {
+  it('REST: one entry per method (stage-wide fields and */* merged, ANY and * merged); routes that do not exist dropped with a warning', async () => {
+    const e = await emitSpec('fixtures/petstore/openapi.yaml', {
+      stages: {
+        prod: {
+          throttling: { burstLimit: 200, rateLimit: 100 },
+          logging: { level: 'ERROR' },
+          methodSettings: {
+            '*/*': { throttling: { rateLimit: 50 }, caching: { enabled: false } },
+            'ANY /pets': { throttling: { burstLimit: 5 } },
+            '* /pets': { throttling: { burstLimit: 7, rateLimit: 3 } },
+            'GET /nope': { throttling: { rateLimit: 1 } },
+            'DELETE /pets/{petId}': { throttling: { rateLimit: 2 } },
+          },
+        },
+      },
+    });
+    const t = e.build.template as Record<string, any>;
+    expect(cfnProblems(t)).toEqual([]);
+    expect(t.Resources.StageProd.Properties.MethodSettings).toEqual([
+      { ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true, LoggingLevel: 'ERROR', ThrottlingBurstLimit: 200, ThrottlingRateLimit: 50, CachingEnabled: false },
+      { ResourcePath: '/~1pets', HttpMethod: '*', ThrottlingBurstLimit: 7, ThrottlingRateLimit: 3 },
+      { ResourcePath: '/~1pets~1{petId}', HttpMethod: 'DELETE', ThrottlingRateLimit: 2 },
+    ]);
+    const messages = e.build.changes.map((c) => c.message);
+    expect(messages).toContain('stage prod: method settings */* merged into the one method setting for * /* with the stage settings; method settings */* wins: ThrottlingRateLimit 100 → 50');
+    expect(messages).toContain('stage prod: method settings * /pets merged into the one method setting for * /~1pets with method settings ANY /pets; method settings * /pets wins: ThrottlingBurstLimit 5 → 7');
+    expect(messages.filter((m) => m.includes('GET /nope'))).toEqual([
+      'stage prod: method settings GET /nope dropped: no route of the API matches it (CloudFormation refuses a method setting for a method that does not exist)',
+    ]);
+  });
+
+  it('HTTP: route settings for a route that does not exist are dropped with a warning naming the key', async () => {
+    const e = await emitSpec('fixtures/http-api/openapi.yaml', {
+      stages: { $default: { methodSettings: { 'GET /orders': { throttling: { rateLimit: 4 } }, 'POST /nowhere': { throttling: { rateLimit: 1 } } } } },
+    });
+    const [[, stage]] = byType(e.build.template as Record<string, any>, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /orders': { ThrottlingRateLimit: 4 } });
+    expect(e.build.changes.map((c) => c.message)).toContain(
+      'stage $default: route settings POST /nowhere dropped: no route of the API matches it (CloudFormation refuses route settings for a route that does not exist)',
     );
   });
 });
