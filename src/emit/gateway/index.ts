@@ -61,7 +61,7 @@ export function buildGateway(api: Api, options: EmitOptions): GatewayBuild {
     log.add('template', '', `template.yaml reads the API definition from s3://${external.bucket}/${external.key}: upload ${documentFile} there before deploying; CloudFormation does not resolve intrinsics in it`);
   }
   const sizeWarning = templateSizeWarning(Buffer.byteLength(templateText), external ? undefined : { file: documentFile, bytes: Buffer.byteLength(documentText) });
-  if (sizeWarning) log.add('template', '', sizeWarning);
+  if (sizeWarning) log.add('size-limit', '', sizeWarning);
   files.set('routes.md', {
     content: routesMarkdown({ api, config: options.config, entry: options.document.entry, stages: stagesOf(options.config), permissions, changes: log.changes.length, urlOutputs, accountLogging }),
   });

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { lint } from '../../../src/lint/index.js';
 import { buildGateway, TEMPLATE_LIMITS, type GatewayBuild } from '../../../src/emit/gateway/index.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
-import { cfnProblems, emitSpec, reload, samValidate, SHARED, yamlReadingProblems, type Emitted } from './helpers.js';
+import { cfnProblems, emitSpec, packaged, reload, samValidate, SHARED, yamlReadingProblems, type Emitted } from './helpers.js';
 import { describeShared } from '../../support/shared.js';
 
 const SPECS = [
@@ -25,17 +25,6 @@ const SPECS = [
 
 const bytesOf = (build: GatewayBuild, file: string) => Buffer.byteLength(build.files.get(file)!.content);
 const n = (x: number) => x.toLocaleString('en-US');
-
-/** What `aws cloudformation package` does to a local BodyS3Location / DefinitionUri: upload, then point at the object. */
-function packaged(template: Record<string, any>): Record<string, any> {
-  const copy = JSON.parse(JSON.stringify(template)) as Record<string, any>;
-  for (const resource of Object.values(copy.Resources as Record<string, any>)) {
-    const props = resource.Properties ?? {};
-    if (typeof props.BodyS3Location === 'string') props.BodyS3Location = { Bucket: 'artifacts', Key: 'd41d8cd98f00b204e9800998ecf8427e' };
-    if (typeof props.DefinitionUri === 'string') props.DefinitionUri = 's3://artifacts/d41d8cd98f00b204e9800998ecf8427e';
-  }
-  return copy;
-}
 
 describeShared('gateway target on the big specs', () => {
   describe.each(SPECS)('$name', ({ spec, lints }) => {

@@ -109,6 +109,17 @@ export function yamlReadingProblems(text: string, written: unknown): string[] {
 
 // ---------------------------------------------------------------- CloudFormation structure
 
+/** What `aws cloudformation package` does to a local BodyS3Location / DefinitionUri: uploads the file and points at the object. */
+export function packaged(template: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(template)) as Record<string, any>;
+  for (const resource of Object.values(copy.Resources as Record<string, any>)) {
+    const props = resource.Properties ?? {};
+    if (typeof props.BodyS3Location === 'string') props.BodyS3Location = { Bucket: 'artifacts', Key: 'd41d8cd98f00b204e9800998ecf8427e' };
+    if (typeof props.DefinitionUri === 'string') props.DefinitionUri = 's3://artifacts/d41d8cd98f00b204e9800998ecf8427e';
+  }
+  return copy;
+}
+
 const INTRINSIC = /^(Ref|Condition|Fn::.+)$/;
 
 /** Every structural problem of the template; empty when it is sound. */

@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/types.js';
-import { cfnProblems, emitSpec, samValidate, templateOf } from './helpers.js';
-import { itShared } from '../../support/shared.js';
+import { cfnProblems, emitSpec, packaged, samValidate, templateOf } from './helpers.js';
+import { hasShared, itShared } from '../../support/shared.js';
 
 const FULL: ResolvedConfig = {
   stages: {
@@ -211,11 +211,15 @@ describe('REST template with a full config', () => {
     expect(cfnProblems(t)).toContain('/Resources/StageProd/Properties/DeploymentId: Nowhere is not a resource or parameter');
   });
 
-  it('uses BodyS3Location when configured', async () => {
-    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { bodyS3Location: { bucket: 'b', key: 'k/openapi.rest.json' } } }));
+  it('uses BodyS3Location when configured, and says what to upload there', async () => {
+    const e = await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { bodyS3Location: { bucket: 'b', key: 'k/openapi.rest.json' } } });
+    const t = templateOf(e);
     expect(t.Resources.Api.Properties.BodyS3Location).toEqual({ Bucket: 'b', Key: 'k/openapi.rest.json' });
     expect(t.Resources.Api.Properties.Body).toBeUndefined();
     expect(cfnProblems(t)).toEqual([]);
+    expect(e.build.changes.map((c) => c.message)).toContain(
+      'template.yaml reads the API definition from s3://b/k/openapi.rest.json: upload openapi.rest.json there before deploying; CloudFormation does not resolve intrinsics in it',
+    );
   });
 });
 
@@ -309,5 +313,33 @@ describe('method settings', () => {
     expect(e.build.changes.map((c) => c.message)).toContain(
       'stage $default: route settings POST /nowhere dropped: no route of the API matches it (CloudFormation refuses route settings for a route that does not exist)',
     );
+  });
+});
+
+describe('the API definition outside the template (gateway.bodyS3Location)', () => {
+  it.each([
+    { name: 'REST', spec: 'fixtures/petstore/openapi.yaml', file: 'openapi.rest.json' },
+    { name: 'HTTP', spec: 'fixtures/http-api/openapi.yaml', file: 'openapi.http.json' },
+    { name: 'intrinsics', spec: 'fixtures/sam-intrinsics/openapi.yaml', file: 'openapi.rest.json' },
+  ])('$name, "package": the emitted file by relative path; parameters and conditions only the body used are gone', async ({ spec, file }) => {
+    for (const sam of [false, true]) {
+      const e = await emitSpec(spec, { gateway: { bodyS3Location: 'package', sam } });
+      const t = e.build.template as Record<string, any>;
+      const [api] = Object.values(t.Resources as Record<string, any>).filter((r) => /RestApi|ApiGatewayV2::Api|Serverless/.test(r.Type));
+      expect(api.Properties[sam ? 'DefinitionUri' : 'BodyS3Location']).toBe(`./${file}`);
+      expect(e.build.files.has(file)).toBe(true);
+      expect(t.Conditions).toBeUndefined();
+      // cfnProblems also reports any template parameter nothing refers to.
+      expect(cfnProblems(packaged(t))).toEqual([]);
+      if (sam) expect(samValidate(packaged(t))).toEqual({ valid: true, errors: null });
+    }
+  });
+
+  it('the intrinsics fixture keeps the parameters its Lambda permissions use', async () => {
+    const inline = templateOf(await emitSpec('fixtures/sam-intrinsics/openapi.yaml'));
+    const external = templateOf(await emitSpec('fixtures/sam-intrinsics/openapi.yaml', { gateway: { bodyS3Location: 'package' } }));
+    expect(Object.keys(inline.Conditions ?? {})).not.toEqual([]);
+    expect(Object.keys(external.Parameters ?? {}).length).toBeGreaterThan(0);
+    expect(Object.keys(external.Parameters).length).toBeLessThan(Object.keys(inline.Parameters).length);
   });
 });
