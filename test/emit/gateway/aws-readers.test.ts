@@ -4,13 +4,14 @@
 // says so. Over every fixture and every corpus spec the pipeline loads (the big specs: big-specs.test.ts).
 
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { ApigwError } from '../../../src/errors.js';
 import { TEMPLATE_YAML_OPTIONS } from '../../../src/emit/gateway/yaml-text.js';
 import { TEMPLATE_LIMITS } from '../../../src/emit/gateway/index.js';
 import { cfnProblems, emitSpec, parseYaml11, samValidate, SHARED, yamlReadingProblems, type Emitted } from './helpers.js';
+import { describeShared } from '../../support/shared.js';
 
 /** Scalars YAML 1.1 reads as something other than the string (or number) YAML 1.2 reads. */
 const YAML_1_1_TRAPS: unknown[] = [
@@ -66,9 +67,7 @@ function templateProblems(e: Emitted, sam: boolean): string[] {
   return problems;
 }
 
-describe.skipIf(!existsSync(SHARED))('template.yaml of every fixture and corpus spec', () => {
-  if (!existsSync(SHARED)) console.log(`skipped: ${SHARED} (the shared corpus) is absent`);
-
+describeShared('template.yaml of every fixture and corpus spec', () => {
   it('reads the same under YAML 1.1 and 1.2, matches the registry and SAM schema, and warns past the size limits', async () => {
     const specs = [...FIXTURES, ...CORPUS_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f)).sort().map((f) => join(dir, f)))];
     const problems: string[] = [];

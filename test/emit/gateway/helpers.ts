@@ -64,7 +64,7 @@ const yaml11Tags = (tags: Tags): Tags => [
 
 /** The template text read as YAML 1.1; throws on any parse error or warning (an unknown tag, a bad merge). */
 export function parseYaml11(text: string): unknown {
-  const doc = parseDocument(text, { version: '1.1', customTags: yaml11Tags, maxAliasCount: -1, prettyErrors: false });
+  const doc = parseDocument(text, { version: '1.1', customTags: yaml11Tags, prettyErrors: false });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) throw new Error(`YAML 1.1: ${problem.message}`);
   return doc.toJS({ maxAliasCount: -1 });
