@@ -265,19 +265,24 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
         props.EndpointConfiguration = objectFrom([['Types', ['REGIONAL']]]);
       } else props.CertificateArn = domain.certificateArn;
       resources[domainId] = objectFrom([['Type', 'AWS::ApiGateway::DomainName'], ['Properties', props]]);
-      const mapping = objectFrom([['DomainName', ref(domainId)], ['RestApiId', ref(apiId)], ['Stage', target ?? stage]]);
-      if (domain.basePath) mapping.BasePath = domain.basePath;
-      resources[mappingId] = objectFrom([['Type', 'AWS::ApiGateway::BasePathMapping'], ['Properties', mapping]]);
+      if (target !== undefined) {
+        const mapping = objectFrom([['DomainName', ref(domainId)], ['RestApiId', ref(apiId)], ['Stage', target]]);
+        if (domain.basePath) mapping.BasePath = domain.basePath;
+        resources[mappingId] = objectFrom([['Type', 'AWS::ApiGateway::BasePathMapping'], ['Properties', mapping]]);
+      }
     } else {
       resources[domainId] = objectFrom([
         ['Type', 'AWS::ApiGatewayV2::DomainName'],
         ['Properties', objectFrom([['DomainName', domain.name], ['DomainNameConfigurations', [objectFrom([['CertificateArn', domain.certificateArn], ['EndpointType', 'REGIONAL']])]]])],
       ]);
-      const mapping = objectFrom([['ApiId', ref(apiId)], ['DomainName', ref(domainId)], ['Stage', target ?? stage]]);
-      if (domain.basePath) mapping.ApiMappingKey = domain.basePath;
-      resources[mappingId] = objectFrom([['Type', 'AWS::ApiGatewayV2::ApiMapping'], ['Properties', mapping]]);
+      if (target !== undefined) {
+        const mapping = objectFrom([['ApiId', ref(apiId)], ['DomainName', ref(domainId)], ['Stage', target]]);
+        if (domain.basePath) mapping.ApiMappingKey = domain.basePath;
+        resources[mappingId] = objectFrom([['Type', 'AWS::ApiGatewayV2::ApiMapping'], ['Properties', mapping]]);
+      }
     }
-    if (target === undefined) log.add('template', '', `custom domain ${domain.name} maps stage ${stage}, which is not configured`);
+    // A mapping to a stage the stack does not create fails the deployment: left out, and said so.
+    if (target === undefined) log.add('template', '', `custom domain ${domain.name}: no mapping created: its stage ${stage} is not configured`);
     outputs.DomainUrl = objectFrom([
       ['Description', `Custom domain URL (point DNS at the domain's ${regional ? 'RegionalDomainName' : 'DistributionDomainName'})`],
       ['Value', `https://${domain.name}/${domain.basePath ?? ''}`],

@@ -343,3 +343,15 @@ describe('the API definition outside the template (gateway.bodyS3Location)', () 
     expect(Object.keys(external.Parameters).length).toBeLessThan(Object.keys(inline.Parameters).length);
   });
 });
+
+describe('references to what the stack does not create', () => {
+  it('a custom domain mapped to a stage that is not configured gets no mapping, and the build says so', async () => {
+    for (const spec of ['fixtures/petstore/openapi.yaml', 'fixtures/http-api/openapi.yaml']) {
+      const e = await emitSpec(spec, { gateway: { domain: { name: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x', stage: 'nope' } } });
+      const t = e.build.template as Record<string, any>;
+      expect(byType(t, 'AWS::ApiGateway::BasePathMapping').length + byType(t, 'AWS::ApiGatewayV2::ApiMapping').length, spec).toBe(0);
+      expect(cfnProblems(t)).toEqual([]);
+      expect(e.build.changes.map((c) => c.message)).toContain('custom domain api.example.com: no mapping created: its stage nope is not configured');
+    }
+  });
+});
