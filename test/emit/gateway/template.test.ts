@@ -331,7 +331,7 @@ describe('the API definition outside the template (gateway.bodyS3Location)', () 
       expect(t.Conditions).toBeUndefined();
       // cfnProblems also reports any template parameter nothing refers to.
       expect(cfnProblems(packaged(t))).toEqual([]);
-      if (sam) expect(samValidate(packaged(t))).toEqual({ valid: true, errors: null });
+      if (sam && hasShared) expect(samValidate(packaged(t))).toEqual({ valid: true, errors: null });
     }
   });
 
