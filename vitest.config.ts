@@ -10,6 +10,7 @@ const SLOW = [
   'test/**/*compile*.test.ts',
   'test/**/*corpus*.test.ts',
   'test/**/big-specs.test.ts',
+  'test/emit/gateway/aws-readers.test.ts',
   'test/emit/handlers/{regeneration,runtime,injection,parameters,non-proxy-routing}.test.ts',
   'test/emit/sdk/{header-injection,readme,client-types,injection,runtime}.test.ts',
   'test/lint/rules/no-false-alarms.test.ts',

@@ -107,7 +107,13 @@ export interface Config {
   gateway?: {
     sam?: boolean;
     endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE';
-    bodyS3Location?: { bucket: string; key: string };
+    /**
+     * Where template.yaml takes the API definition from instead of inlining it (CloudFormation takes
+     * 51,200 bytes of template in a request and 1 MB from S3): `package` = the emitted OpenAPI file by
+     * relative path, uploaded by `aws cloudformation package` / `sam deploy`; `{ bucket, key }` = an S3
+     * object you upload the emitted OpenAPI file to.
+     */
+    bodyS3Location?: 'package' | { bucket: string; key: string };
     /** `stage`: the stage the base path maps to (default: the first stage). */
     domain?: { name: string; certificateArn: string; basePath?: string; stage?: string };
     usagePlans?: Record<string, { stages: string[]; throttling?: { burstLimit?: number; rateLimit?: number }; quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH' }; apiKeys?: string[] }>;

@@ -34,7 +34,7 @@ export function normalize(doc: LoadedDocument, options: NormalizeOptions = {}): 
   const root = isObject(doc.document) ? doc.document : {};
   const isSwagger2 = doc.version === '2.0';
   const schemas = new SchemaRefRewriter(isSwagger2);
-  const { kind, kindReason } = decideKind(root, options.apiType);
+  const { kind, kindReason, kindConflict } = decideKind(root, options.apiType);
 
   const components = getObject(root, 'components');
   const schemesPointer = isSwagger2 ? '/securityDefinitions' : '/components/securitySchemes';
@@ -72,6 +72,7 @@ export function normalize(doc: LoadedDocument, options: NormalizeOptions = {}): 
     tags: normalizeTags(get(root, 'tags')),
     stageVariableRefs: findStageVariableRefs(root, doc.mayContain),
   };
+  if (kindConflict) api.kindConflict = kindConflict;
   if (basePath !== undefined) api.basePath = basePath;
   if (defaultValidator !== undefined) api.defaultValidator = defaultValidator;
   const cors = normalizeCors(get(root, 'x-amazon-apigateway-cors'), '/x-amazon-apigateway-cors');

@@ -28,8 +28,10 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 
 
 export interface Api {
   kind: ApiKind;
-  /** Why `kind` was chosen: explicit option, or the extension that implied HTTP, or the default. */
+  /** Why `kind` was chosen: explicit option, or the content that needs one type (with where it is), or the default. */
   kindReason: string;
+  /** Set when the document holds content of both API types: the signal that decided, and the one it overruled. */
+  kindConflict?: { chosen: KindSignal; overruled: KindSignal };
   version: OpenApiVersion;
   info: { title: string; version: string; description?: string };
   /** OAS3 `servers`; for OAS2, one server built from `schemes`/`host`/`basePath` (pointer `/host`) when `host` is set. */
@@ -59,6 +61,14 @@ export interface Api {
   documentation?: { version?: string; parts: DocumentationPart[]; pointer: Pointer };
   /** Every `stageVariables.X` / `${stageVariables.X}` / `$stageVariables.X` reference in the document. */
   stageVariableRefs: StageVariableRef[];
+}
+
+/** Content that only one API type supports, and where it is. */
+export interface KindSignal {
+  kind: ApiKind;
+  /** e.g. `x-amazon-apigateway-cors`, `integration type mock`. */
+  what: string;
+  pointer: Pointer;
 }
 
 export interface Server {

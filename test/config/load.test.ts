@@ -60,6 +60,10 @@ describe('config schema', () => {
     };
     expect(validate(full)).toBe(true);
     expect(validate({ targets: ['sdk', 'docs'] })).toBe(false);
+    // bodyS3Location: an S3 object, or `package` (the emitted file by relative path); nothing else.
+    expect(validate({ gateway: { bodyS3Location: 'package' } })).toBe(true);
+    expect(validate({ gateway: { bodyS3Location: './openapi.rest.json' } })).toBe(false);
+    expect(validate({ gateway: { bodyS3Location: { bucket: 'b' } } })).toBe(false);
   });
 });
 

@@ -33,7 +33,61 @@ describe('API kind', () => {
       'isDefaultRoute at /paths/~1$default/x-amazon-apigateway-any-method/isDefaultRoute',
     ],
   ])('infers HTTP from %s', (_name, document, reason) => {
-    expect(normalize(documentOf(document))).toMatchObject({ kind: 'http', kindReason: reason });
+    const api = normalize(documentOf(document));
+    expect(api).toMatchObject({ kind: 'http', kindReason: reason });
+    expect(api.kindConflict).toBeUndefined();
+  });
+
+  // Content signals both ways: an integration HTTP APIs cannot run decides REST, also against
+  // HTTP-only content (then the conflict is kept, for APIGW-API-019 to report where it is).
+  const mock = { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } };
+  const awsSqs = { type: 'aws', httpMethod: 'POST', uri: 'arn:aws:apigateway:us-east-1:sqs:path/1/q', requestTemplates: { 'application/json': 'Action=SendMessage' } };
+  const httpIntegration = { type: 'HTTP', httpMethod: 'GET', uri: 'https://example.com/x' };
+  const op = (integration: unknown) => ({ responses: { 200: { description: 'ok' } }, 'x-amazon-apigateway-integration': integration });
+  const cors = { 'x-amazon-apigateway-cors': { allowOrigins: ['https://example.com'] } };
+  const at = (path: string, method: string) => `/paths/${path.replace(/\//g, '~1')}/${method}/x-amazon-apigateway-integration/type`;
+  it.each([
+    { name: 'aws with request templates', doc: base({ paths: { '/q': { post: op(awsSqs) } } }), kind: 'rest', chosen: `integration type aws at ${at('/q', 'post')}`, overruled: undefined },
+    { name: 'mock OPTIONS', doc: base({ paths: { '/p': { options: op(mock) } } }), kind: 'rest', chosen: `integration type mock at ${at('/p', 'options')}`, overruled: undefined },
+    { name: 'HTTP (any case)', doc: base({ paths: { '/h': { get: op(httpIntegration) } } }), kind: 'rest', chosen: `integration type HTTP at ${at('/h', 'get')}`, overruled: undefined },
+    { name: 'proxies only', doc: base({ paths: { '/l': { get: op(lambda) }, '/h': { get: op({ type: 'http_proxy', httpMethod: 'GET', uri: 'https://e.com' }) } } }), kind: 'rest', chosen: undefined, overruled: undefined },
+    { name: 'proxies and cors', doc: base({ ...cors, paths: { '/l': { get: op(lambda) } } }), kind: 'http', chosen: 'x-amazon-apigateway-cors at /x-amazon-apigateway-cors', overruled: undefined },
+    {
+      name: 'cors and a mock OPTIONS',
+      doc: base({ ...cors, paths: { '/l': { get: op(lambda) }, '/p': { options: op(mock) } } }),
+      kind: 'rest', chosen: `integration type mock at ${at('/p', 'options')}`, overruled: 'x-amazon-apigateway-cors at /x-amazon-apigateway-cors',
+    },
+    {
+      name: 'payloadFormatVersion and an aws integration',
+      doc: base({ paths: { '/l': { get: op({ ...lambda, payloadFormatVersion: '2.0' }) }, '/q': { post: op(awsSqs) } } }),
+      kind: 'rest', chosen: `integration type aws at ${at('/q', 'post')}`, overruled: 'payloadFormatVersion at /paths/~1l/get/x-amazon-apigateway-integration/payloadFormatVersion',
+    },
+    {
+      name: 'a shared mock integration by $ref, and isDefaultRoute',
+      doc: base({
+        components: { schemas: {} },
+        'x-integrations': { preflight: mock },
+        paths: {
+          '/$default': { 'x-amazon-apigateway-any-method': { isDefaultRoute: true, 'x-amazon-apigateway-integration': lambda } },
+          '/p': { options: op({ $ref: '#/x-integrations/preflight' }) },
+        },
+      }),
+      kind: 'rest', chosen: 'integration type mock at /x-integrations/preflight/type', overruled: 'isDefaultRoute at /paths/~1$default/x-amazon-apigateway-any-method/isDefaultRoute',
+    },
+  ])('content signals: $name → $kind', ({ doc, kind, chosen, overruled }) => {
+    const api = normalize(documentOf(doc));
+    expect(api.kind).toBe(kind);
+    if (chosen === undefined) expect(api.kindReason).toBe('default: no HTTP API extension found');
+    else expect(api.kindReason.startsWith(chosen)).toBe(true);
+    if (overruled === undefined) expect(api.kindConflict).toBeUndefined();
+    else {
+      expect(`${api.kindConflict?.overruled.what} at ${api.kindConflict?.overruled.pointer}`).toBe(overruled);
+      expect(api.kindReason).toContain(`it outweighs ${overruled}`);
+    }
+    // The option still wins, and then there is nothing to report.
+    const other = kind === 'rest' ? 'http' : 'rest';
+    expect(normalize(documentOf(doc), { apiType: other })).toMatchObject({ kind: other, kindReason: `apiType option: ${other}` });
+    expect(normalize(documentOf(doc), { apiType: other }).kindConflict).toBeUndefined();
   });
 });
 

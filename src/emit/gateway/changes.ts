@@ -12,7 +12,9 @@ export type ChangeKind =
   | 'inline'
   | 'resolve-intrinsic'
   | 'unresolved-intrinsic'
-  | 'template';
+  | 'template'
+  /** template.yaml over CloudFormation's template size quotas: a kind of its own, so a summary never folds it away. */
+  | 'size-limit';
 
 export interface GatewayChange {
   kind: ChangeKind;

@@ -118,6 +118,7 @@ function authorizerDetails(a: Authorizer): string {
 }
 
 const GROUP_TITLES: Record<ChangeKind, string> = {
+  'size-limit': "Over CloudFormation's template size quotas",
   'convert-swagger2': 'Swagger 2.0 converted to OpenAPI 3.0',
   'downgrade-3.1': 'OpenAPI 3.1 constructs converted to 3.0',
   'rename-model': 'Models renamed (alphanumeric names)',

@@ -3,7 +3,7 @@
 // `in: body`/`formData` → requestBody, `schema` × produces → content), so the round trip holds.
 
 import type { ChangeLog } from './changes.js';
-import { clone, escapeToken, isObject, newObject, resolvePointer, type Json, type JsonObject } from './json.js';
+import { clone, escapeToken, isObject, newObject, objectFrom, resolvePointer, type Json, type JsonObject } from './json.js';
 import { displayText } from '../../text/display-text.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
@@ -91,11 +91,30 @@ export function convertSwagger2(source: JsonObject, log: ChangeLog): JsonObject 
   return out;
 }
 
+/** `{name}` in a server URL: OpenAPI 3 reads it as a server variable, which must be declared. */
+const SERVER_VARIABLE = /\{([^{}]*)\}/g;
+
 function servers(root: JsonObject, log: ChangeLog): Json[] {
-  const basePath = typeof root.basePath === 'string' ? root.basePath : '';
+  let basePath = typeof root.basePath === 'string' ? root.basePath : '';
+  const host = typeof root.host === 'string' ? root.host : undefined;
   const schemes = stringList(root.schemes);
   const server = newObject();
-  server.url = typeof root.host === 'string' ? `${schemes[0] ?? 'https'}://${root.host}${basePath}` : basePath || '/';
+  // Swagger 2.0 has no templating: braces in host and basePath are text (AWS exports write
+  // `{basePath}`, users write `{stage}`). Each becomes a declared variable whose default is its own
+  // text, so the URL reads as the 2.0 document wrote it; a templated basePath becomes the whole
+  // `basePath` variable, which API Gateway's OpenAPI 3 import reads as the base path.
+  const variables = newObject();
+  for (const m of (host ?? '').matchAll(SERVER_VARIABLE)) variables[m[1]!] = objectFrom([['default', m[0]]]);
+  if (basePath.search(SERVER_VARIABLE) >= 0) {
+    variables.basePath = objectFrom([['default', basePath]]);
+    basePath = '{basePath}';
+  }
+  server.url = host !== undefined ? `${schemes[0] ?? 'https'}://${host}${basePath}` : basePath || '/';
+  const names = Object.keys(variables);
+  if (names.length > 0) {
+    server.variables = variables;
+    log.add('convert-swagger2', '/servers/0/variables', `server variables ${names.join(', ')} declared, each defaulting to the text the 2.0 host/basePath had, which OpenAPI 3 would read as undeclared variables`);
+  }
   const endpoint = root['x-amazon-apigateway-endpoint-configuration'];
   if (endpoint !== undefined) {
     // OAS3 reads the endpoint configuration from a server object, not the root.

@@ -17,8 +17,13 @@ import { accountResource, cloudWatchRoleResource, needsAccountLoggingRole, stage
 export interface TemplateInput {
   api: Api;
   config: ResolvedConfig;
-  /** The OpenAPI document with intrinsics pointing at template parameters. */
+  /**
+   * The OpenAPI document: inlined, with intrinsics pointing at template parameters; or, with
+   * `gateway.bodyS3Location`, the standalone document CloudFormation reads from `bodyFile` unprocessed.
+   */
   body: JsonObject;
+  /** The emitted OpenAPI file's name, beside template.yaml. */
+  bodyFile: string;
   params: ReadonlyMap<string, TemplateParameter>;
   log: ChangeLog;
 }
@@ -54,8 +59,11 @@ export interface TemplateResult {
 }
 
 export function buildTemplate(input: TemplateInput): TemplateResult {
-  const { api, config, body, params, log } = input;
+  const { api, config, body, log } = input;
   const gateway = config.gateway ?? {};
+  const location = bodyLocation(gateway.bodyS3Location, input.bodyFile);
+  // An external body is not processed by CloudFormation: its references are not template parameters.
+  const params = new Map([...input.params].filter(([, p]) => location === undefined || p.condition === undefined));
   const sam = gateway.sam === true;
   const rest = api.kind === 'rest';
   const stages = stagesOf(config);
@@ -79,7 +87,7 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
     const props = newObject();
     props.Name = apiName;
     props.StageName = firstStage!;
-    if (gateway.bodyS3Location) props.DefinitionUri = objectFrom([['Bucket', gateway.bodyS3Location.bucket], ['Key', gateway.bodyS3Location.key]]);
+    if (location !== undefined) props.DefinitionUri = location;
     else props.DefinitionBody = body;
     Object.assign(props, rest ? restStageProperties(firstStage!, stages[firstStage!]!, api, log) : httpStageProperties(firstStage!, stages[firstStage!]!, api, log));
     if (rest) {
@@ -100,7 +108,7 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   } else {
     const props = newObject();
     if (rest) props.Name = apiName;
-    if (gateway.bodyS3Location) props.BodyS3Location = objectFrom([['Bucket', gateway.bodyS3Location.bucket], ['Key', gateway.bodyS3Location.key]]);
+    if (location !== undefined) props.BodyS3Location = location;
     else props.Body = body;
     if (rest) {
       props.Mode = 'overwrite';
@@ -257,19 +265,24 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
         props.EndpointConfiguration = objectFrom([['Types', ['REGIONAL']]]);
       } else props.CertificateArn = domain.certificateArn;
       resources[domainId] = objectFrom([['Type', 'AWS::ApiGateway::DomainName'], ['Properties', props]]);
-      const mapping = objectFrom([['DomainName', ref(domainId)], ['RestApiId', ref(apiId)], ['Stage', target ?? stage]]);
-      if (domain.basePath) mapping.BasePath = domain.basePath;
-      resources[mappingId] = objectFrom([['Type', 'AWS::ApiGateway::BasePathMapping'], ['Properties', mapping]]);
+      if (target !== undefined) {
+        const mapping = objectFrom([['DomainName', ref(domainId)], ['RestApiId', ref(apiId)], ['Stage', target]]);
+        if (domain.basePath) mapping.BasePath = domain.basePath;
+        resources[mappingId] = objectFrom([['Type', 'AWS::ApiGateway::BasePathMapping'], ['Properties', mapping]]);
+      }
     } else {
       resources[domainId] = objectFrom([
         ['Type', 'AWS::ApiGatewayV2::DomainName'],
         ['Properties', objectFrom([['DomainName', domain.name], ['DomainNameConfigurations', [objectFrom([['CertificateArn', domain.certificateArn], ['EndpointType', 'REGIONAL']])]]])],
       ]);
-      const mapping = objectFrom([['ApiId', ref(apiId)], ['DomainName', ref(domainId)], ['Stage', target ?? stage]]);
-      if (domain.basePath) mapping.ApiMappingKey = domain.basePath;
-      resources[mappingId] = objectFrom([['Type', 'AWS::ApiGatewayV2::ApiMapping'], ['Properties', mapping]]);
+      if (target !== undefined) {
+        const mapping = objectFrom([['ApiId', ref(apiId)], ['DomainName', ref(domainId)], ['Stage', target]]);
+        if (domain.basePath) mapping.ApiMappingKey = domain.basePath;
+        resources[mappingId] = objectFrom([['Type', 'AWS::ApiGatewayV2::ApiMapping'], ['Properties', mapping]]);
+      }
     }
-    if (target === undefined) log.add('template', '', `custom domain ${domain.name} maps stage ${stage}, which is not configured`);
+    // A mapping to a stage the stack does not create fails the deployment: left out, and said so.
+    if (target === undefined) log.add('template', '', `custom domain ${domain.name}: no mapping created: its stage ${stage} is not configured`);
     outputs.DomainUrl = objectFrom([
       ['Description', `Custom domain URL (point DNS at the domain's ${regional ? 'RegionalDomainName' : 'DistributionDomainName'})`],
       ['Value', `https://${domain.name}/${domain.basePath ?? ''}`],
@@ -293,6 +306,10 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   template.AWSTemplateFormatVersion = '2010-09-09';
   if (sam) template.Transform = 'AWS::Serverless-2016-10-31';
   template.Description = `${rest ? 'REST' : 'HTTP'} API ${typeof apiName === 'string' ? apiName : ''} generated by apigw-gen`.replace(/\s+/g, ' ');
+  if (location !== undefined) {
+    const used = referencedNames([resources, outputs]);
+    for (const name of params.keys()) if (!used.has(name)) params.delete(name);
+  }
   if (params.size > 0) template.Parameters = templateParameters(params, config);
   const conditions = [...params.values()].filter((p) => p.condition !== undefined);
   if (conditions.length > 0) {
@@ -305,6 +322,35 @@ export function buildTemplate(input: TemplateInput): TemplateResult {
   const result: TemplateResult = { template, permissions, urlOutputs };
   if (accountLogging !== undefined) result.accountLogging = accountLogging;
   return result;
+}
+
+/**
+ * BodyS3Location / DefinitionUri for an external body: `package` → the emitted file by relative path
+ * (`aws cloudformation package` and `sam deploy` upload it and write its S3 location in); else the
+ * configured S3 object. Undefined when the body is inlined.
+ */
+function bodyLocation(setting: NonNullable<ResolvedConfig['gateway']>['bodyS3Location'], bodyFile: string): Json | undefined {
+  if (setting === undefined) return undefined;
+  if (setting === 'package') return `./${bodyFile}`;
+  return objectFrom([['Bucket', setting.bucket], ['Key', setting.key]]);
+}
+
+/** Names that `Ref` and `Fn::Sub` refer to anywhere in `node`. */
+function referencedNames(node: Json, names = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) referencedNames(item, names);
+    return names;
+  }
+  if (node === null || typeof node !== 'object') return names;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'Ref' && typeof value === 'string') names.add(value);
+    else if (key === 'Fn::Sub') {
+      const text = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+      for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) names.add(m[1]!.split('.')[0]!);
+    }
+    referencedNames(value, names);
+  }
+  return names;
 }
 
 /** The resource with `DependsOn` right after its `Type` (so it reads first in the YAML). */
@@ -374,7 +420,7 @@ function parseMethodKey(key: string): [string, string] {
 
 function routeExists(api: Api, method: string, path: string): boolean {
   if (path === '*' || path === '/*') return true;
-  return api.routes.some((r) => r.path === path && (method === '*' || r.method === method || r.method === 'ANY'));
+  return api.routes.some((r) => r.path === path && (method === '*' || method === 'ANY' || r.method === method || r.method === 'ANY'));
 }
 
 function restStageProperties(stage: string, config: StageConfig, api: Api, log: ChangeLog): JsonObject {
@@ -385,26 +431,46 @@ function restStageProperties(stage: string, config: StageConfig, api: Api, log: 
     props.CacheClusterEnabled = true;
     props.CacheClusterSize = config.caching.clusterSize ?? '0.5';
   }
-  const settings: Json[] = [];
-  const stageWide = objectFrom([['ResourcePath', '/*'], ['HttpMethod', '*'], ['MetricsEnabled', true]]);
-  if (config.logging?.level) stageWide.LoggingLevel = config.logging.level;
-  if (config.logging?.dataTrace !== undefined) stageWide.DataTraceEnabled = config.logging.dataTrace;
-  if (config.throttling?.burstLimit !== undefined) stageWide.ThrottlingBurstLimit = config.throttling.burstLimit;
-  if (config.throttling?.rateLimit !== undefined) stageWide.ThrottlingRateLimit = config.throttling.rateLimit;
-  if (config.caching?.enabled !== undefined) stageWide.CachingEnabled = config.caching.enabled;
-  if (config.caching?.ttlInSeconds !== undefined) stageWide.CacheTtlInSeconds = config.caching.ttlInSeconds;
-  settings.push(stageWide);
+  // One entry per (ResourcePath, HttpMethod): API Gateway keeps one setting per method, and which of
+  // two entries for the same method wins in CloudFormation depends on their order (stage-wide
+  // fields and a `*/*` method setting; `ANY /p` and `* /p`). Later ones override field by field.
+  const settings = new Map<string, { origin: string; setting: JsonObject }>();
+  const add = (origin: string, resourcePath: string, httpMethod: string, fields: [string, Json | undefined][]) => {
+    const key = `${httpMethod} ${resourcePath}`;
+    const existing = settings.get(key);
+    const setting = existing?.setting ?? objectFrom([['ResourcePath', resourcePath], ['HttpMethod', httpMethod]]);
+    if (existing) {
+      const overridden = fields
+        .filter(([field, value]) => value !== undefined && setting[field] !== undefined && setting[field] !== value)
+        .map(([field, value]) => `${field} ${String(setting[field])} → ${String(value)}`);
+      const merged = `stage ${stage}: ${origin} merged into the one method setting for ${key} with ${existing.origin}`;
+      log.add('template', '', overridden.length > 0 ? `${merged}; ${origin} wins: ${overridden.join(', ')}` : merged);
+    } else settings.set(key, { origin, setting });
+    for (const [field, value] of fields) if (value !== undefined) setting[field] = value;
+  };
+  add('the stage settings', '/*', '*', [
+    ['MetricsEnabled', true],
+    ['LoggingLevel', config.logging?.level],
+    ['DataTraceEnabled', config.logging?.dataTrace],
+    ['ThrottlingBurstLimit', config.throttling?.burstLimit],
+    ['ThrottlingRateLimit', config.throttling?.rateLimit],
+    ['CachingEnabled', config.caching?.enabled],
+    ['CacheTtlInSeconds', config.caching?.ttlInSeconds],
+  ]);
   for (const [key, method] of Object.entries(config.methodSettings ?? {})) {
     const [verb, path] = parseMethodKey(key);
-    if (!routeExists(api, verb, path)) log.add('template', '', `stage ${stage}: method settings for ${key} match no route of the API`);
-    const setting = objectFrom([['ResourcePath', methodSettingsPath(path)], ['HttpMethod', verb === 'ANY' ? '*' : verb]]);
-    if (method.throttling?.burstLimit !== undefined) setting.ThrottlingBurstLimit = method.throttling.burstLimit;
-    if (method.throttling?.rateLimit !== undefined) setting.ThrottlingRateLimit = method.throttling.rateLimit;
-    if (method.caching?.enabled !== undefined) setting.CachingEnabled = method.caching.enabled;
-    if (method.caching?.ttlInSeconds !== undefined) setting.CacheTtlInSeconds = method.caching.ttlInSeconds;
-    settings.push(setting);
+    if (!routeExists(api, verb, path)) {
+      log.add('template', '', `stage ${stage}: method settings ${key} dropped: no route of the API matches it (CloudFormation refuses a method setting for a method that does not exist)`);
+      continue;
+    }
+    add(`method settings ${key}`, methodSettingsPath(path), verb === 'ANY' ? '*' : verb, [
+      ['ThrottlingBurstLimit', method.throttling?.burstLimit],
+      ['ThrottlingRateLimit', method.throttling?.rateLimit],
+      ['CachingEnabled', method.caching?.enabled],
+      ['CacheTtlInSeconds', method.caching?.ttlInSeconds],
+    ]);
   }
-  props.MethodSettings = settings;
+  props.MethodSettings = [...settings.values()].map((e) => e.setting);
   return props;
 }
 
@@ -424,7 +490,10 @@ function httpStageProperties(stage: string, config: StageConfig, api: Api, log: 
       log.add('template', '', `stage ${stage}: method settings ${key} ignored: HTTP APIs take route settings per route key, or stage-wide throttling`);
       continue;
     }
-    if (!routeExists(api, verb, path)) log.add('template', '', `stage ${stage}: route settings for ${key} match no route of the API`);
+    if (!routeExists(api, verb, path)) {
+      log.add('template', '', `stage ${stage}: route settings ${key} dropped: no route of the API matches it (CloudFormation refuses route settings for a route that does not exist)`);
+      continue;
+    }
     if (method.caching) log.add('template', '', `stage ${stage}: caching for ${key} ignored: HTTP APIs have no cache`);
     const setting = newObject();
     if (method.throttling?.burstLimit !== undefined) setting.ThrottlingBurstLimit = method.throttling.burstLimit;

@@ -1,5 +1,5 @@
-// YAML text of plain JSON data, byte-identical to `yaml`'s `stringify(value, { lineWidth: 0,
-// aliasDuplicateObjects: false })`, with the text of unchanged parts reused from the previous call.
+// YAML text of plain JSON data, byte-identical to `yaml`'s `stringify(value, TEMPLATE_YAML_OPTIONS)`,
+// with the text of unchanged parts reused from the previous call.
 //
 // Why: `build --watch` regenerates template.yaml (the whole API definition inlined, 4–5 MB for
 // Stripe) on every save, and the yaml package spends most of a rebuild rendering it although a
@@ -17,9 +17,50 @@
 // class instance) makes the whole call fall back to one plain `stringify`: JSON would not tell such
 // values apart from plain ones, so they must not be keyed by it.
 
-import { stringify } from 'yaml';
+import { Schema, stringify, type ScalarTag, type ToStringOptions, type CreateNodeOptions, type SchemaOptions, type DocumentOptions } from 'yaml';
 
-const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+/**
+ * Every string that would read as something else in YAML 1.1 is written quoted, and every number
+ * is written so that YAML 1.1 reads it as that number. CloudFormation, SAM CLI, cfn-lint and
+ * `aws cloudformation package` read templates as YAML 1.1, where plain `NO`, `off`, `y`, `0777`,
+ * `1:20`, `2001-12-14`, `1_000`, `0b1`, `=` and `<<` are not strings and `1e-7` is not a number;
+ * other tools read YAML 1.2. The yaml package quotes what its `compat` schema would read as a
+ * non-string; its YAML 1.1 schema lacks two entries of the 1.1 type repository, added here.
+ */
+const YAML_1_1_GAPS: ScalarTag[] = [
+  // The value key type: PyYAML (behind cfn-lint and the AWS CLI) refuses a plain `=` outright.
+  { tag: 'tag:yaml.org,2002:value', default: true, test: /^=$/, resolve: (text) => text },
+  // The 1.1 float allows any digits and dots after the point: `1.2.3` is a float there.
+  { tag: 'tag:yaml.org,2002:float', default: true, test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?$/, resolve: Number },
+];
+
+/** Numbers as YAML 1.1 and 1.2 both read them: an exponent only after a fraction (`1.0e-7`, not `1e-7`). */
+const NUMBER_TAG: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  identify: (value) => typeof value === 'number',
+  test: /(?!)/, // for writing only: parsing keeps the schema's own number tags
+  resolve: Number,
+  stringify: ({ value }) => numberText(value as number),
+};
+
+function numberText(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
+  if (Object.is(n, -0)) return '-0';
+  const text = String(n);
+  const e = text.indexOf('e');
+  return e < 0 || text.slice(0, e).includes('.') ? text : `${text.slice(0, e)}.0${text.slice(e)}`;
+}
+
+/** How template.yaml is written: no folding, no aliases, YAML 1.1-safe scalars. */
+export const TEMPLATE_YAML_OPTIONS: DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOptions = {
+  lineWidth: 0,
+  aliasDuplicateObjects: false,
+  compat: [...new Schema({ schema: 'yaml-1.1' }).tags, ...YAML_1_1_GAPS],
+  customTags: (tags) => [NUMBER_TAG, ...tags],
+};
+const OPTIONS = TEMPLATE_YAML_OPTIONS;
 /** Mappings this deep (0 = the document's own pairs) are rendered whole; shallower ones pair by pair. */
 const OPEN_DEPTH = 6;
 const own = Object.prototype.hasOwnProperty;
@@ -38,7 +79,7 @@ export class YamlTextMemo {
   private heads = new Map<string, string | null>();
   readonly stats: YamlTextStats = { rendered: 0, reused: 0, fellBack: false };
 
-  /** Same text as `stringify(value, { lineWidth: 0, aliasDuplicateObjects: false })`. */
+  /** Same text as `stringify(value, TEMPLATE_YAML_OPTIONS)`. */
   text(value: unknown): string {
     this.stats.rendered = 0;
     this.stats.reused = 0;

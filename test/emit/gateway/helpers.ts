@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument, type Tags } from 'yaml';
 import { type Ajv } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import { load } from '../../../src/load/index.js';
@@ -13,6 +13,7 @@ import type { Api } from '../../../src/model/types.js';
 import type { LoadedDocument } from '../../../src/load/types.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import { buildGateway, type GatewayBuild } from '../../../src/emit/gateway/index.js';
+import { registryProblems } from './cfn-registry.js';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const SHARED = resolve(ROOT, '../shared');
@@ -46,30 +47,78 @@ export function templateOf(emitted: Emitted): Record<string, any> {
   return parse(emitted.build.files.get('template.yaml')!.content) as Record<string, any>;
 }
 
+// ---------------------------------------------------------------- YAML 1.1 (how AWS tools read templates)
+
+/**
+ * YAML 1.1 resolution as CloudFormation, SAM CLI, cfn-lint and the AWS CLI apply it: the yaml
+ * package's 1.1 schema, made as strict as the 1.1 type repository where the package is lenient
+ * (a float needs a `.` and a signed exponent, so plain `1e-7` is a string) and completed with the
+ * value type (`=`, which PyYAML refuses: resolved here to a marker no JSON value equals).
+ */
+const VALUE_TYPE = { '!yaml-1.1-value-key': '=' };
+const yaml11Tags = (tags: Tags): Tags => [
+  ...tags.filter((t) => !(typeof t === 'object' && 'test' in t && t.test?.source.includes('[eE]') && t.tag === 'tag:yaml.org,2002:float')),
+  { tag: 'tag:yaml.org,2002:float', default: true, test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?$/, resolve: (s: string) => Number(s.replace(/_/g, '')) },
+  { tag: 'tag:yaml.org,2002:value', default: true, test: /^=$/, resolve: () => VALUE_TYPE },
+];
+
+/** The template text read as YAML 1.1; throws on any parse error or warning (an unknown tag, a bad merge). */
+export function parseYaml11(text: string): unknown {
+  const doc = parseDocument(text, { version: '1.1', customTags: yaml11Tags, prettyErrors: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new Error(`YAML 1.1: ${problem.message}`);
+  return doc.toJS({ maxAliasCount: -1 });
+}
+
+/** The template text read as YAML 1.2 (core schema). */
+export function parseYaml12(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new Error(`YAML 1.2: ${problem.message}`);
+  return doc.toJS();
+}
+
+/** Up to `limit` differences between two JSON-like values, each as `pointer: a ≠ b`; empty when deep-equal. */
+export function differences(a: unknown, b: unknown, limit = 10, where = '', out: string[] = []): string[] {
+  if (out.length >= limit || Object.is(a, b) || (typeof a === 'number' && a === b)) return out;
+  const isMap = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${where}: ${a.length} items ≠ ${b.length}`);
+    else for (let i = 0; i < a.length; i++) differences(a[i], b[i], limit, `${where}/${i}`, out);
+  } else if (isMap(a) && isMap(b)) {
+    for (const k of Object.keys(a)) if (!Object.prototype.hasOwnProperty.call(b, k)) out.push(`${where}: key ${JSON.stringify(k)} read, not written`);
+    for (const k of Object.keys(b)) if (!Object.prototype.hasOwnProperty.call(a, k)) out.push(`${where}: key ${JSON.stringify(k)} written, not read`);
+    for (const k of Object.keys(a)) if (Object.prototype.hasOwnProperty.call(b, k)) differences(a[k], b[k], limit, `${where}/${k}`, out);
+  } else out.push(`${where}: ${String(JSON.stringify(a))} ≠ ${String(JSON.stringify(b))}`);
+  return out.slice(0, limit);
+}
+
+/** Where template.yaml reads differently from the JSON it was written from, under YAML 1.1 or 1.2; empty when it reads the same. */
+export function yamlReadingProblems(text: string, written: unknown): string[] {
+  const json = JSON.parse(JSON.stringify(written)) as unknown;
+  const problems: string[] = [];
+  for (const [name, parse_] of [['YAML 1.1', parseYaml11], ['YAML 1.2', parseYaml12]] as const) {
+    try {
+      for (const d of differences(parse_(text), json)) problems.push(`${name} reads ${d}`);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------- CloudFormation structure
 
-/** Required properties per resource type, from the CloudFormation resource reference. */
-const REQUIRED: Record<string, string[]> = {
-  'AWS::ApiGateway::RestApi': [],
-  'AWS::ApiGateway::Deployment': ['RestApiId'],
-  'AWS::ApiGateway::Stage': ['RestApiId'],
-  'AWS::ApiGateway::UsagePlan': [],
-  'AWS::ApiGateway::ApiKey': [],
-  'AWS::ApiGateway::UsagePlanKey': ['KeyId', 'KeyType', 'UsagePlanId'],
-  'AWS::ApiGateway::DomainName': [],
-  'AWS::ApiGateway::BasePathMapping': ['DomainName', 'RestApiId'],
-  'AWS::ApiGatewayV2::Api': [],
-  'AWS::ApiGatewayV2::Stage': ['ApiId', 'StageName'],
-  'AWS::ApiGatewayV2::DomainName': ['DomainName'],
-  'AWS::ApiGatewayV2::ApiMapping': ['ApiId', 'DomainName', 'Stage'],
-  'AWS::Lambda::Permission': ['Action', 'FunctionName', 'Principal'],
-  'AWS::Logs::LogGroup': [],
-  'AWS::CloudWatch::Alarm': ['ComparisonOperator', 'EvaluationPeriods'],
-  'AWS::IAM::Role': ['AssumeRolePolicyDocument'],
-  'AWS::ApiGateway::Account': [],
-  'AWS::Serverless::Api': ['StageName'],
-  'AWS::Serverless::HttpApi': [],
-};
+/** What `aws cloudformation package` does to a local BodyS3Location / DefinitionUri: uploads the file and points at the object. */
+export function packaged(template: Record<string, any>): Record<string, any> {
+  const copy = JSON.parse(JSON.stringify(template)) as Record<string, any>;
+  for (const resource of Object.values(copy.Resources as Record<string, any>)) {
+    const props = resource.Properties ?? {};
+    if (typeof props.BodyS3Location === 'string') props.BodyS3Location = { Bucket: 'artifacts', Key: 'd41d8cd98f00b204e9800998ecf8427e' };
+    if (typeof props.DefinitionUri === 'string') props.DefinitionUri = 's3://artifacts/d41d8cd98f00b204e9800998ecf8427e';
+  }
+  return copy;
+}
 
 const INTRINSIC = /^(Ref|Condition|Fn::.+)$/;
 
@@ -86,8 +135,8 @@ export function cfnProblems(template: Record<string, any>): string[] {
     if (!/^[A-Za-z0-9]+$/.test(id)) problems.push(`logical id ${id} is not alphanumeric`);
     if (id in parameters) problems.push(`${id} is both a parameter and a resource`);
     const { Type: type, Properties: props = {} } = resources[id];
-    if (!(type in REQUIRED)) problems.push(`${id}: unexpected type ${type}`);
-    else for (const p of REQUIRED[type]!) if (!(p in props)) problems.push(`${id} (${type}) lacks required ${p}`);
+    // SAM's own types are checked against SAM's schema (samValidate); the rest against the registry.
+    if (!(sam && String(type).startsWith('AWS::Serverless::'))) problems.push(...registryProblems(id, resources[id]));
     if (type.endsWith('::RestApi') || type === 'AWS::ApiGatewayV2::Api') {
       if (!('Body' in props) && !('BodyS3Location' in props)) problems.push(`${id}: neither Body nor BodyS3Location`);
     }

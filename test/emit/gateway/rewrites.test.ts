@@ -152,3 +152,31 @@ describe('properties named like the schema keywords REST ignores', () => {
     expect(modelView(back.api, options)).not.toEqual(modelView(e.api, options));
   });
 });
+
+describe('Swagger 2.0 with a templated host and basePath', () => {
+  const emitted = emitSpec('test/emit/gateway/specs/swagger2-templated-server.yaml');
+
+  it('declares every server variable, each defaulting to the text 2.0 had', async () => {
+    const e = await emitted;
+    const doc = JSON.parse(e.build.files.get('openapi.rest.json')!.content);
+    const [server] = doc.servers;
+    expect(server).toEqual({
+      url: 'https://{apiId}.execute-api.{region}.amazonaws.com{basePath}',
+      variables: { apiId: { default: '{apiId}' }, region: { default: '{region}' }, basePath: { default: '/v1/{stage}' } },
+    });
+    for (const [, name] of (server.url as string).matchAll(/\{([^{}]*)\}/g)) expect(server.variables).toHaveProperty([name!]);
+    // Filled with the defaults, the URL is the 2.0 host and basePath as written.
+    const filled = (server.url as string).replace(/\{([^{}]*)\}/g, (_m: string, name: string) => server.variables[name].default);
+    expect(filled).toBe('https://{apiId}.execute-api.{region}.amazonaws.com/v1/{stage}');
+    expect(e.build.changes.some((c) => c.pointer === '/servers/0/variables' && c.message.startsWith('server variables apiId, region, basePath declared'))).toBe(true);
+  });
+
+  it('lints clean and round-trips with the same base path', async () => {
+    const e = await emitted;
+    const back = await reload(e);
+    expect(lint(back.api, back.document, {}).filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.pointer}`)).toEqual([]);
+    expect(back.api.basePath).toBe('/v1/{stage}');
+    const options = { renames: e.build.modelRenames, restRewrites: true };
+    expect(modelView(back.api, options)).toEqual(modelView(e.api, options));
+  });
+});

@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/types.js';
-import { cfnProblems, emitSpec, samValidate, templateOf } from './helpers.js';
-import { itShared } from '../../support/shared.js';
+import { cfnProblems, emitSpec, packaged, samValidate, templateOf } from './helpers.js';
+import { hasShared, itShared } from '../../support/shared.js';
 
 const FULL: ResolvedConfig = {
   stages: {
@@ -211,17 +211,21 @@ describe('REST template with a full config', () => {
     expect(cfnProblems(t)).toContain('/Resources/StageProd/Properties/DeploymentId: Nowhere is not a resource or parameter');
   });
 
-  it('uses BodyS3Location when configured', async () => {
-    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { bodyS3Location: { bucket: 'b', key: 'k/openapi.rest.json' } } }));
+  it('uses BodyS3Location when configured, and says what to upload there', async () => {
+    const e = await emitSpec('fixtures/petstore/openapi.yaml', { gateway: { bodyS3Location: { bucket: 'b', key: 'k/openapi.rest.json' } } });
+    const t = templateOf(e);
     expect(t.Resources.Api.Properties.BodyS3Location).toEqual({ Bucket: 'b', Key: 'k/openapi.rest.json' });
     expect(t.Resources.Api.Properties.Body).toBeUndefined();
     expect(cfnProblems(t)).toEqual([]);
+    expect(e.build.changes.map((c) => c.message)).toContain(
+      'template.yaml reads the API definition from s3://b/k/openapi.rest.json: upload openapi.rest.json there before deploying; CloudFormation does not resolve intrinsics in it',
+    );
   });
 });
 
 describe('HTTP template', () => {
   const HTTP: ResolvedConfig = {
-    stages: { $default: { throttling: { burstLimit: 20, rateLimit: 10 }, methodSettings: { 'GET /items': { throttling: { rateLimit: 1 } } }, alarms: { serverErrorRate: 0.05 } } },
+    stages: { $default: { throttling: { burstLimit: 20, rateLimit: 10 }, methodSettings: { 'GET /orders': { throttling: { rateLimit: 1 } } }, alarms: { serverErrorRate: 0.05 } } },
     gateway: { domain: { name: 'http.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' }, usagePlans: { p: { stages: ['$default'] } } },
   };
 
@@ -232,7 +236,7 @@ describe('HTTP template', () => {
     expect(Object.values(t.Resources as Record<string, any>).every((r) => !r.Type.startsWith('AWS::ApiGateway::'))).toBe(true);
     const [[, stage]] = byType(t, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
     expect(stage.Properties).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingBurstLimit: 20, ThrottlingRateLimit: 10 } });
-    expect(stage.Properties.RouteSettings).toEqual({ 'GET /items': { ThrottlingRateLimit: 1 } });
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /orders': { ThrottlingRateLimit: 1 } });
     expect(byType(t, 'AWS::ApiGatewayV2::ApiMapping')).toHaveLength(1);
     const [[, alarm]] = byType(t, 'AWS::CloudWatch::Alarm') as [[string, any]];
     expect(alarm.Properties.MetricName).toBe('5xx');
@@ -247,5 +251,107 @@ describe('HTTP template', () => {
     expect(byType(t, 'AWS::Serverless::HttpApi')).toHaveLength(1);
     expect(samValidate(t)).toEqual({ valid: true, errors: null });
     expect(cfnProblems(t)).toEqual([]);
+  });
+});
+
+describe('the CloudFormation registry check', () => {
+  it('can fail: an unknown property, a wrong type, a value outside the allowed ones and a missing required property are reported', async () => {
+    const t = templateOf(await emitSpec('fixtures/petstore/openapi.yaml', FULL));
+    expect(cfnProblems(t)).toEqual([]);
+    t.Resources.StageProd.Properties.Throttle = { RateLimit: 1 };
+    t.Resources.StageProd.Properties.TracingEnabled = 'yes';
+    t.Resources.StageProd.Properties.MethodSettings[0].LoggingLevel = 'DEBUG';
+    delete t.Resources.StageProd.Properties.RestApiId;
+    const problems = cfnProblems(t);
+    expect(problems).toContain('/Resources/StageProd/Properties: unknown property Throttle');
+    expect(problems).toContain('/Resources/StageProd/Properties/TracingEnabled: must be a boolean, is "yes"');
+    expect(problems).toContain('/Resources/StageProd/Properties: lacks required RestApiId');
+    expect(problems.some((p) => p.startsWith('/Resources/StageProd/Properties/MethodSettings/0/LoggingLevel'))).toBe(
+      problems.some((p) => p.includes('is not one of')),
+    );
+  });
+});
+
+describe('method settings', () => {
+  it('REST: one entry per method (stage-wide fields and */* merged, ANY and * merged); routes that do not exist dropped with a warning', async () => {
+    const e = await emitSpec('fixtures/petstore/openapi.yaml', {
+      stages: {
+        prod: {
+          throttling: { burstLimit: 200, rateLimit: 100 },
+          logging: { level: 'ERROR' },
+          methodSettings: {
+            '*/*': { throttling: { rateLimit: 50 }, caching: { enabled: false } },
+            'ANY /pets': { throttling: { burstLimit: 5 } },
+            '* /pets': { throttling: { burstLimit: 7, rateLimit: 3 } },
+            'GET /nope': { throttling: { rateLimit: 1 } },
+            'DELETE /pets/{petId}': { throttling: { rateLimit: 2 } },
+          },
+        },
+      },
+    });
+    const t = e.build.template as Record<string, any>;
+    expect(cfnProblems(t)).toEqual([]);
+    expect(t.Resources.StageProd.Properties.MethodSettings).toEqual([
+      { ResourcePath: '/*', HttpMethod: '*', MetricsEnabled: true, LoggingLevel: 'ERROR', ThrottlingBurstLimit: 200, ThrottlingRateLimit: 50, CachingEnabled: false },
+      { ResourcePath: '/~1pets', HttpMethod: '*', ThrottlingBurstLimit: 7, ThrottlingRateLimit: 3 },
+      { ResourcePath: '/~1pets~1{petId}', HttpMethod: 'DELETE', ThrottlingRateLimit: 2 },
+    ]);
+    const messages = e.build.changes.map((c) => c.message);
+    expect(messages).toContain('stage prod: method settings */* merged into the one method setting for * /* with the stage settings; method settings */* wins: ThrottlingRateLimit 100 → 50');
+    expect(messages).toContain('stage prod: method settings * /pets merged into the one method setting for * /~1pets with method settings ANY /pets; method settings * /pets wins: ThrottlingBurstLimit 5 → 7');
+    expect(messages.filter((m) => m.includes('GET /nope'))).toEqual([
+      'stage prod: method settings GET /nope dropped: no route of the API matches it (CloudFormation refuses a method setting for a method that does not exist)',
+    ]);
+  });
+
+  it('HTTP: route settings for a route that does not exist are dropped with a warning naming the key', async () => {
+    const e = await emitSpec('fixtures/http-api/openapi.yaml', {
+      stages: { $default: { methodSettings: { 'GET /orders': { throttling: { rateLimit: 4 } }, 'POST /nowhere': { throttling: { rateLimit: 1 } } } } },
+    });
+    const [[, stage]] = byType(e.build.template as Record<string, any>, 'AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /orders': { ThrottlingRateLimit: 4 } });
+    expect(e.build.changes.map((c) => c.message)).toContain(
+      'stage $default: route settings POST /nowhere dropped: no route of the API matches it (CloudFormation refuses route settings for a route that does not exist)',
+    );
+  });
+});
+
+describe('the API definition outside the template (gateway.bodyS3Location)', () => {
+  it.each([
+    { name: 'REST', spec: 'fixtures/petstore/openapi.yaml', file: 'openapi.rest.json' },
+    { name: 'HTTP', spec: 'fixtures/http-api/openapi.yaml', file: 'openapi.http.json' },
+    { name: 'intrinsics', spec: 'fixtures/sam-intrinsics/openapi.yaml', file: 'openapi.rest.json' },
+  ])('$name, "package": the emitted file by relative path; parameters and conditions only the body used are gone', async ({ spec, file }) => {
+    for (const sam of [false, true]) {
+      const e = await emitSpec(spec, { gateway: { bodyS3Location: 'package', sam } });
+      const t = e.build.template as Record<string, any>;
+      const [api] = Object.values(t.Resources as Record<string, any>).filter((r) => /RestApi|ApiGatewayV2::Api|Serverless/.test(r.Type));
+      expect(api.Properties[sam ? 'DefinitionUri' : 'BodyS3Location']).toBe(`./${file}`);
+      expect(e.build.files.has(file)).toBe(true);
+      expect(t.Conditions).toBeUndefined();
+      // cfnProblems also reports any template parameter nothing refers to.
+      expect(cfnProblems(packaged(t))).toEqual([]);
+      if (sam && hasShared) expect(samValidate(packaged(t))).toEqual({ valid: true, errors: null });
+    }
+  });
+
+  it('the intrinsics fixture keeps the parameters its Lambda permissions use', async () => {
+    const inline = templateOf(await emitSpec('fixtures/sam-intrinsics/openapi.yaml'));
+    const external = templateOf(await emitSpec('fixtures/sam-intrinsics/openapi.yaml', { gateway: { bodyS3Location: 'package' } }));
+    expect(Object.keys(inline.Conditions ?? {})).not.toEqual([]);
+    expect(Object.keys(external.Parameters ?? {}).length).toBeGreaterThan(0);
+    expect(Object.keys(external.Parameters).length).toBeLessThan(Object.keys(inline.Parameters).length);
+  });
+});
+
+describe('references to what the stack does not create', () => {
+  it('a custom domain mapped to a stage that is not configured gets no mapping, and the build says so', async () => {
+    for (const spec of ['fixtures/petstore/openapi.yaml', 'fixtures/http-api/openapi.yaml']) {
+      const e = await emitSpec(spec, { gateway: { domain: { name: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:1:certificate/x', stage: 'nope' } } });
+      const t = e.build.template as Record<string, any>;
+      expect(byType(t, 'AWS::ApiGateway::BasePathMapping').length + byType(t, 'AWS::ApiGatewayV2::ApiMapping').length, spec).toBe(0);
+      expect(cfnProblems(t)).toEqual([]);
+      expect(e.build.changes.map((c) => c.message)).toContain('custom domain api.example.com: no mapping created: its stage nope is not configured');
+    }
   });
 });

@@ -5,18 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { YamlTextMemo } from '../../../src/emit/gateway/yaml-text.js';
+import { TEMPLATE_YAML_OPTIONS, YamlTextMemo } from '../../../src/emit/gateway/yaml-text.js';
 import { ApigwError } from '../../../src/errors.js';
 import { emitSpec, SHARED } from './helpers.js';
-import type { Api } from '../../../src/model/types.js';
-import type { LoadedDocument } from '../../../src/load/types.js';
-import { ChangeLog } from '../../../src/emit/gateway/changes.js';
-import { gatewayDocuments } from '../../../src/emit/gateway/document.js';
-import { buildTemplate } from '../../../src/emit/gateway/template.js';
 import { itShared } from '../../support/shared.js';
 
-const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false } as const;
-const plain = (value: unknown) => stringify(value, OPTIONS);
+const plain = (value: unknown) => stringify(value, TEMPLATE_YAML_OPTIONS);
 
 /** Deterministic PRNG (mulberry32) so a failure reproduces. */
 function rng(seed: number): () => number {
@@ -91,10 +85,8 @@ function mutate(value: unknown, next: () => number): unknown {
 }
 
 /** The template object exactly as buildGateway makes it (null-prototype objects included), not a parse of its text. */
-function realTemplate({ api, document }: { api: Api; document: LoadedDocument }): unknown {
-  const log = new ChangeLog();
-  const { templateBody, parameters } = gatewayDocuments(api, document, {}, log);
-  return buildTemplate({ api, config: {}, body: templateBody, params: parameters, log }).template;
+function realTemplate(emitted: { build: { template: unknown } }): unknown {
+  return emitted.build.template;
 }
 
 describe('YamlTextMemo', () => {

@@ -35,7 +35,10 @@ const REVIEWED: Record<string, string[]> = {
   'awslabs__aws-solutions-constructs__apidefinition.yaml': ['APIGW-INT-006'],
   'localstack__localstack__openapi-basepath-url.yaml': ['APIGW-INT-010'], // requestParameters value `true`
   'smithy-lang__smithy__cors-with-custom-gateway-response-headers-openapi.json': ['APIGW-INT-027', 'APIGW-INT-029'], // 200 mapped, only 201 declared; undeclared header
-  'smithy-lang__smithy__integrations-openapi.json': ['APIGW-INT-032'], // STREAM in a document inferred as HTTP
+  // Smithy exports (REST: their aws/mock integrations decide it, over payloadFormatVersion): STREAM and
+  // tlsConfig.insecureSkipVerification on an aws integration; 200 mapped where only 201/204 is declared.
+  'smithy-lang__smithy__integrations-openapi.json': ['APIGW-INT-022', 'APIGW-INT-032'],
+  'smithy-lang__smithy__cors-model-openapi.json': ['APIGW-INT-027'],
   // SAM translator outputs whose Cognito pool reference resolved to null: providerARNs [null] is rejected.
   'sam__api_with_security_definition_and_components__ExplicitApi.json': ['APIGW-AUTH-010'],
   'sam__api_with_security_definition_and_no_components__ExplicitApi.json': ['APIGW-AUTH-010'],

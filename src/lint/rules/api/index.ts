@@ -17,8 +17,9 @@ import { apigwApi015 } from './api-015.js';
 import { apigwApi016 } from './api-016.js';
 import { apigwApi017 } from './api-017.js';
 import { apigwApi018 } from './api-018.js';
+import { apigwApi019 } from './api-019.js';
 
 export const rules: Rule[] = [
   apigwApi001, apigwApi002, apigwApi003, apigwApi004, apigwApi005, apigwApi006, apigwApi007, apigwApi008, apigwApi009,
-  apigwApi010, apigwApi011, apigwApi012, apigwApi013, apigwApi014, apigwApi015, apigwApi016, apigwApi017, apigwApi018,
+  apigwApi010, apigwApi011, apigwApi012, apigwApi013, apigwApi014, apigwApi015, apigwApi016, apigwApi017, apigwApi018, apigwApi019,
 ];
