@@ -35,7 +35,8 @@ describe('generated SDK compiles under strict settings', () => {
         expect(typeCheck(new Map([...tsFiles(files), ['readme-examples.ts', examples]]), OPTIONS), `${spec} throwOnError=${throwOnError}`).toEqual([]);
       }
     }
-  });
+    // Sixteen whole-program compiles: more than the default timeout allows on a busy machine.
+  }, 600_000);
 
   it('also for the strictest consumers and for Node projects without the DOM lib (@types/node only)', async () => {
     const strictest = { ...OPTIONS, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true, verbatimModuleSyntax: true, isolatedModules: true };
