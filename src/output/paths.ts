@@ -3,6 +3,7 @@
 // hostile spec must not be able to write `../../.bashrc`.
 
 import { ApigwError } from '../errors.js';
+import { fileNameProblem } from '../emit/shared/naming.js';
 
 /** Prefix of the temporary files the writer creates beside their targets. */
 export const TEMP_PREFIX = '.apigw-gen-tmp-';
@@ -25,4 +26,25 @@ function unsafeReason(path: string): string | undefined {
     if (segment.startsWith(TEMP_PREFIX)) return `the name collides with the writer's temporary files (${TEMP_PREFIX}*)`;
   }
   return undefined;
+}
+
+/** The longest absolute path Linux accepts (PATH_MAX, 4096 bytes with the terminating NUL). */
+export const MAX_PATH_BYTES = 4095;
+
+/**
+ * Why a safe relative path still cannot be written everywhere the output may be checked out
+ * (Windows, macOS, Linux): a segment that is a Windows device name, ends in a dot or a space, holds
+ * a character one of them refuses, or is longer than 255 UTF-8 bytes. Undefined when it can.
+ */
+export function unwritableReason(path: string): string | undefined {
+  for (const segment of path.split('/')) {
+    const problem = fileNameProblem(segment);
+    if (problem !== undefined) return segment === path ? problem : `${JSON.stringify(segment)}: ${problem}`;
+  }
+  return undefined;
+}
+
+/** The key under which case-insensitive, normalization-insensitive file systems (macOS, Windows) see a path. */
+export function foldedPath(path: string): string {
+  return path.normalize('NFC').toLowerCase();
 }

@@ -2,6 +2,10 @@
 //
 // Guarantees, each covered by test/output/write.test.ts:
 // - every file lands at `<outDir>/<target>/<path>`; no path escapes outDir (ApigwError UNSAFE_PATH);
+// - every path is checked before anything is written: one that Windows, macOS or Linux cannot hold
+//   (a device name such as `con.ts`, a name ending in a dot, `:` or `?`, a name over 255 bytes, an
+//   absolute path over 4095 bytes) or two paths one case-insensitive file system would merge are
+//   ApigwError UNSAFE_PATH listing every such path, and nothing is written;
 // - unchanged files are not rewritten (their mtime stays);
 // - a file that exists where a regenerated file goes is replaced only when the previous manifest
 //   lists it and its content still has the hash recorded there. Otherwise it is the user's — a file
@@ -26,7 +30,7 @@ import { ApigwError } from '../errors.js';
 import type { FileSet, Target } from '../emit/types.js';
 import { isFsError, mkdirError, toIoError } from './io-errors.js';
 import { MANIFEST_NAME, readManifest, serializeManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
-import { assertSafeRelativePath, TEMP_PREFIX } from './paths.js';
+import { assertSafeRelativePath, foldedPath, MAX_PATH_BYTES, TEMP_PREFIX, unwritableReason } from './paths.js';
 
 export const TARGETS: readonly Target[] = ['sdk', 'handlers', 'templates', 'gateway'];
 
@@ -137,14 +141,17 @@ function conflictError(root: string, conflicts: PlannedFile[]): ApigwError {
 /** Validates every path and decides, per file, what a write does with it. Touches nothing. */
 function planFiles(files: TargetFiles, root: string, previous: Manifest): PlannedFile[] {
   const realRoot = realpathOrSelf(root);
-  const planned: PlannedFile[] = [];
   for (const [target, fileSet] of Object.entries(files) as [Target, FileSet | undefined][]) {
     if (!TARGETS.includes(target)) {
       throw new ApigwError('UNSAFE_PATH', `unknown output target ${JSON.stringify(target)} (expected one of ${TARGETS.join(', ')})`);
     }
+    for (const relativePath of fileSet?.keys() ?? []) assertSafeRelativePath(relativePath);
+  }
+  assertWritable(root, files);
+  const planned: PlannedFile[] = [];
+  for (const [target, fileSet] of Object.entries(files) as [Target, FileSet | undefined][]) {
     if (!fileSet) continue;
     for (const [relativePath, file] of fileSet) {
-      assertSafeRelativePath(relativePath);
       const path = `${target}/${relativePath}`;
       const absolute = join(root, ...path.split('/'));
       assertNoSymlinkEscape(root, realRoot, dirname(absolute), path);
@@ -171,13 +178,42 @@ function planFiles(files: TargetFiles, root: string, previous: Manifest): Planne
   return planned;
 }
 
-/** `a` and `a/b` cannot both be files: caught before anything is written. */
+/**
+ * Every path the file systems the output may be checked out on can hold, one of each after case
+ * folding, before anything is written: a rename that fails halfway through publishing would leave
+ * the output half-written. Lists every offending path.
+ */
+function assertWritable(root: string, files: TargetFiles): void {
+  const problems: string[] = [];
+  const byFolded = new Map<string, string>();
+  for (const [target, fileSet] of Object.entries(files) as [Target, FileSet | undefined][]) {
+    for (const relativePath of fileSet?.keys() ?? []) {
+      const path = `${target}/${relativePath}`;
+      const reason = unwritableReason(relativePath);
+      const bytes = Buffer.byteLength(join(root, ...path.split('/')), 'utf8');
+      if (reason !== undefined) problems.push(`  ${path}  (${reason})`);
+      else if (bytes > MAX_PATH_BYTES) problems.push(`  ${path}  (the full path is ${bytes} bytes long in UTF-8; file systems accept at most ${MAX_PATH_BYTES})`);
+      const folded = foldedPath(path);
+      const other = byFolded.get(folded);
+      if (other !== undefined) problems.push(`  ${path}  (differs from ${other} only in case or Unicode normalization: one would overwrite the other on macOS and Windows)`);
+      else byFolded.set(folded, path);
+    }
+  }
+  if (problems.length === 0) return;
+  const one = problems.length === 1;
+  throw new ApigwError(
+    'UNSAFE_PATH',
+    `refusing to write ${one ? 'a generated file whose path' : `${problems.length} generated files whose paths`} cannot be written on every file system; nothing was written.\n${problems.join('\n')}`,
+  );
+}
+
+/** `a` and `a/b` cannot both be files (nor `A` and `a/b` on a case-insensitive file system): caught before anything is written. */
 function assertNoFileFolderClash(planned: PlannedFile[]): void {
-  const paths = new Set(planned.map((f) => f.path));
-  for (const path of paths) {
-    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
-      const folder = path.slice(0, i);
-      if (paths.has(folder)) throw new ApigwError('UNSAFE_PATH', `cannot generate both the file ${folder} and the file ${path} inside it`);
+  const paths = new Map(planned.map((f) => [foldedPath(f.path), f.path]));
+  for (const [folded, path] of paths) {
+    for (let i = folded.indexOf('/'); i !== -1; i = folded.indexOf('/', i + 1)) {
+      const folder = paths.get(folded.slice(0, i));
+      if (folder !== undefined) throw new ApigwError('UNSAFE_PATH', `cannot generate both the file ${folder} and the file ${path} inside it`);
     }
   }
 }

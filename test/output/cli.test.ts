@@ -2,7 +2,7 @@
 // A conflict or a file-system problem is a user error (exit 2, one clear message naming the path),
 // never "internal error" (exit 70) and never a lost user file.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDist, hasStackTrace, project, run } from '../cli/helpers.js';
 
@@ -84,5 +84,42 @@ describe('apigw-gen build reports file-system problems as user errors', () => {
     expect(hasStackTrace(r.stderr)).toBe(false);
     expect(existsSync(join(dir, 'o1/handlers'))).toBe(false);
     expect(existsSync(join(dir, 'o1/.apigw-gen-manifest.json'))).toBe(false);
+  });
+});
+
+describe('apigw-gen build refuses a path the file system cannot hold before writing anything', () => {
+  it('an output folder so deep that generated paths pass 4095 bytes: exit 2 naming them, nothing written', () => {
+    const dir = petstoreProject();
+    // The output folder itself (and its manifest) fits; the longer generated paths do not.
+    const segments: string[] = [];
+    while (Buffer.byteLength(join(dir, ...segments)) < 4095 - 60 - 201) segments.push('o'.repeat(200));
+    const rest = 4095 - 60 - Buffer.byteLength(join(dir, ...segments)) - 1;
+    segments.push('p'.repeat(rest));
+    const outRel = segments.join('/');
+    expect(Buffer.byteLength(join(dir, outRel))).toBe(4095 - 60);
+    const r = run(['build', 'petstore/openapi.yaml', '--out', outRel, '--no-lint'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/generated files? whose paths? cannot be written on every file system; nothing was written/);
+    expect(r.stderr).toMatch(/ {2}templates\/gateway-responses\/bad-request-body\.application-json\.vtl {2}\(the full path is \d+ bytes long in UTF-8; file systems accept at most 4095\)/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(existsSync(join(dir, segments[0]!))).toBe(false);
+  });
+
+  it('a 300-character function name builds (exit 0): its handler files get a short, hashed name', () => {
+    const dir = petstoreProject();
+    const name = 'f'.repeat(300);
+    const uri = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/invocations`;
+    writeFileSync(join(dir, 'long.json'), JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'Long', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } } },
+    }));
+    const r = run(['build', 'long.json', '--out', 'o1', '--no-lint', '-t', 'handlers'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = readdirSync(join(dir, 'o1/handlers')).filter((f) => f.startsWith('fff'));
+    expect(written).toHaveLength(2);
+    for (const file of written) expect(file).toMatch(/^f{91}-[0-9a-f]{8}(\.generated)?\.ts$/);
   });
 });

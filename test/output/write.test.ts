@@ -181,6 +181,77 @@ describe('write', () => {
     expect(tree(work)).toEqual([]);
   });
 
+  // Paths that stay inside the output folder but that a file system cannot hold (Windows, macOS or
+  // Linux: the output is committed and checked out anywhere). Found before anything is written.
+  it.each([
+    ['con.ts', /\(con is a device name reserved on Windows \(with any extension\)\)/],
+    ['x/NUL.d.ts', /"NUL\.d\.ts": NUL is a device name reserved on Windows/],
+    ['Lpt9', /Lpt9 is a device name/],
+    ['com1.generated.ts', /com1 is a device name/],
+    ['CONIN$.ts', /CONIN\$ is a device name/],
+    ['aux .ts', /aux is a device name/],
+    ['name.', /ends in a dot or a space/],
+    ['name ', /ends in a dot or a space/],
+    ['dir./a.ts', /"dir\.": the name ends in a dot/],
+    ['ab:c.ts', /contains ":"/],
+    ['a?.ts', /contains "\?"/],
+    ['a<b>.ts', /contains "<"/],
+    ['a|b.ts', /contains "\|"/],
+    ['a"b.ts', /contains "\\""/],
+    ['a*.ts', /contains "\*"/],
+    ['tab\t.ts', /contains "\\t"/],
+    [`${'x'.repeat(253)}.ts`, /256 bytes long in UTF-8; file systems accept at most 255/],
+    [`${'é'.repeat(128)}.ts`, /259 bytes long in UTF-8/],
+    ['\uD800.ts', /lone surrogate/],
+  ])('refuses the unwritable path %j with UNSAFE_PATH naming it, and writes nothing', (path, reason) => {
+    const error = thrown(() => write({ sdk: fileSet({ 'fine.ts': 'ok', [path]: 'x' }) }, out));
+    expect(error).toBeInstanceOf(ApigwError);
+    expect((error as ApigwError).code).toBe('UNSAFE_PATH');
+    expect((error as ApigwError).message).toContain(`sdk/${path}  (`);
+    expect((error as ApigwError).message).toMatch(reason);
+    expect((error as ApigwError).message).toMatch(/nothing was written/);
+    expect(tree(work)).toEqual([]);
+  });
+
+  it('accepts a name of exactly 255 UTF-8 bytes', () => {
+    const name = `${'é'.repeat(126)}.ts`;
+    expect(Buffer.byteLength(name)).toBe(255);
+    expect(write({ sdk: fileSet({ [name]: 'x' }) }, out).added).toEqual([`sdk/${name}`]);
+  });
+
+  it('lists every unwritable path at once and leaves an existing output exactly as it was', () => {
+    write({ handlers: fileSet({ 'a.ts': 'A1' }) }, out);
+    const before = contents(out);
+    const error = thrown(() => write({ handlers: fileSet({ 'a.ts': 'A2', 'prn.ts': 'P', [`${'f'.repeat(300)}.generated.ts`]: 'F' }) }, out));
+    expect((error as ApigwError).code).toBe('UNSAFE_PATH');
+    const message = (error as ApigwError).message;
+    expect(message).toMatch(/^refusing to write 2 generated files whose paths cannot be written on every file system; nothing was written\./);
+    expect(message).toContain('handlers/prn.ts  (prn is a device name reserved on Windows');
+    expect(message).toContain(`handlers/${'f'.repeat(300)}.generated.ts  (the name is 313 bytes long`);
+    expect(contents(out)).toEqual(before);
+  });
+
+  it('refuses two paths that one case-insensitive or normalization-insensitive file system would merge', () => {
+    const error = thrown(() => write({ sdk: fileSet({ 'Client.ts': 'A', 'client.ts': 'B', 'caf\u00e9.ts': 'C', 'cafe\u0301.ts': 'D' }) }, out));
+    expect((error as ApigwError).code).toBe('UNSAFE_PATH');
+    expect((error as ApigwError).message).toContain('sdk/client.ts  (differs from sdk/Client.ts only in case or Unicode normalization');
+    expect((error as ApigwError).message).toContain('sdk/cafe\u0301.ts  (differs from sdk/caf\u00e9.ts');
+    expect(tree(work)).toEqual([]);
+    // A file and a folder whose names differ only in case clash the same way.
+    expect(() => write({ sdk: fileSet({ B: 'B', 'b/c.ts': 'C' }) }, out)).toThrow(/both the file sdk\/B and the file sdk\/b\/c.ts/);
+  });
+
+  it('refuses a file whose absolute path would pass the 4095 bytes Linux accepts, before creating any folder', () => {
+    // Folders of 250 bytes each (a segment may have 255): the output folder itself is writable.
+    let deep = work;
+    while (Buffer.byteLength(deep) < 3900) deep = join(deep, 'd'.repeat(250));
+    const name = `${'n'.repeat(240)}.ts`;
+    const error = thrown(() => write({ sdk: fileSet({ 'short.ts': 'S', [name]: 'N' }) }, deep));
+    expect((error as ApigwError).code).toBe('UNSAFE_PATH');
+    expect((error as ApigwError).message).toMatch(new RegExp(`sdk/${name}  \\(the full path is \\d+ bytes long in UTF-8; file systems accept at most 4095\\)`));
+    expect(tree(work)).toEqual([]);
+  });
+
   it('refuses to write through a symlinked folder that points outside the output folder', () => {
     const elsewhere = join(work, 'elsewhere');
     mkdirSync(elsewhere);

@@ -81,7 +81,8 @@ export function renderAuthorizerModule(plan: AuthorizerPlan, api: Api): { genera
     `// apigw-gen created this file once and never overwrites it. Its types live in ./${plan.fileStem}.generated.ts.`,
     `import { define${T}${simple ? ', deny' : ', denyStage'} } from './${plan.fileStem}.generated.js';`,
     '',
-    `export const handler = define${T}(async (event, context) => {`,
+    // Parameters the stub does not read yet start with `_`, so it compiles under noUnusedParameters.
+    `export const handler = define${T}(async (${simple ? '_event' : 'event'}, _context) => {`,
     ...stubBody,
     '});',
     '',

@@ -3,7 +3,7 @@
 // and identifier names that are safe and stable for the same spec.
 
 import type { Api, Authorizer, FunctionRef, Route } from '../../model/types.js';
-import { splitWords, toCamelCase, toTypeName, uniqueNames } from '../shared/naming.js';
+import { portableFileStem, splitWords, toCamelCase, toTypeName, uniqueNames, WINDOWS_DEVICE_NAMES } from '../shared/naming.js';
 
 /** How a route's function receives the request. */
 export type RouteFormat = 'proxy-v1' | 'proxy-v2' | 'lambda';
@@ -55,11 +55,21 @@ export interface HandlersPlan {
 /** File stems the handlers folder uses for its own generated files. */
 export const RESERVED_FILE_STEMS = ['runtime', 'policy', 'schemas', 'models', 'readme', 'index'];
 
-/** A file stem from a function name: lower-case words joined by `-` (`PetsFunction` → `pets-function`). */
+/**
+ * The longest stem, in UTF-8 bytes: far below the 255 a file name may have once `.generated.ts`
+ * and a uniqueness counter are added, and still readable.
+ */
+export const MAX_FILE_STEM_BYTES = 100;
+
+/**
+ * A file stem from a function name: lower-case words joined by `-` (`PetsFunction` →
+ * `pets-function`), portable to every file system (`CON` → `con_`; a 300-character name is cut
+ * and ends in a hash of the whole name).
+ */
 export function toFileStem(name: string): string {
-  const words = splitWords(name).map((w) => w.toLowerCase());
+  const words = splitWords(name.normalize('NFC')).map((w) => w.toLowerCase());
   const stem = words.join('-').replace(/[^a-z0-9\-\p{L}\p{N}]/gu, '');
-  return stem === '' ? 'function' : stem;
+  return portableFileStem(stem, MAX_FILE_STEM_BYTES, 'function');
 }
 
 export function routeFormat(api: Api, route: Route): RouteFormat | undefined {
@@ -117,7 +127,8 @@ export function planHandlers(api: Api): HandlersPlan {
   const authList = [...authorizerGroups.values()];
   const stems = uniqueNames(
     [...fnList.map((g) => toFileStem(g.ref.name)), ...authList.map((a) => toFileStem(a.name))],
-    { taken: RESERVED_FILE_STEMS, caseInsensitive: true },
+    // The counter uniqueNames appends must not turn `com` into the device name `com2`.
+    { taken: [...RESERVED_FILE_STEMS, ...WINDOWS_DEVICE_NAMES], caseInsensitive: true },
   );
   const typeStems = uniqueNames(
     [...fnList.map((g) => toTypeName(g.ref.name)), ...authList.map((a) => toTypeName(a.name))],

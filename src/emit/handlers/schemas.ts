@@ -114,9 +114,28 @@ export class SchemaRegistry {
         put(out, key, typeof value === 'object' && value !== null ? this.prepare(value, expanding) : value);
       }
     }
+    protoPropertyAsPattern(out);
     return schema.nullable === true || schema['x-nullable'] === true ? nullableForm(out) : out;
   }
 }
+
+/**
+ * ajv skips a `__proto__` entry of `properties` (its guard against prototype pollution), so a body
+ * `{"__proto__": 1}` would pass a declared `__proto__: { type: string }` unchecked, and the key
+ * would count as additional. An exact pattern matches the same own key and is validated.
+ */
+function protoPropertyAsPattern(schema: Record<string, unknown>): void {
+  const properties = schema.properties;
+  if (!isObject(properties) || !Object.prototype.hasOwnProperty.call(properties, '__proto__')) return;
+  const declared = Object.getOwnPropertyDescriptor(properties, '__proto__')!.value as unknown;
+  delete properties['__proto__'];
+  const patterns: Record<string, unknown> = isObject(schema.patternProperties) ? schema.patternProperties : Object.create(null);
+  const existing = Object.prototype.hasOwnProperty.call(patterns, PROTO_PATTERN) ? patterns[PROTO_PATTERN] : undefined;
+  put(patterns, PROTO_PATTERN, existing === undefined ? declared : { allOf: [existing, declared] });
+  put(schema, 'patternProperties', patterns);
+}
+
+const PROTO_PATTERN = '^__proto__$';
 
 /** OpenAPI's `nullable` as plain JSON Schema (ajv rejects `nullable` without `type`). */
 function nullableForm(schema: Record<string, unknown>): Record<string, unknown> {

@@ -140,6 +140,7 @@ function anyMethodSection(ops: SdkOperation[], space: TypeSpace): string[] {
     '',
     '```ts',
     exampleCall(anyOps[0]!, space, 'POST'),
+    'console.log(result.status);',
     '```',
     '',
   ];
@@ -188,7 +189,7 @@ export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoint
   const first = ops[0];
   if (first) {
     const args = exampleArgs(first, space);
-    lines.push('', 'const controller = new AbortController();', `const pending = resilient.${first.name}(${args ? `${args}, ` : ''}{ signal: controller.signal, timeoutMs: 1_000 });`, 'controller.abort(); // pending rejects with the abort reason');
+    lines.push('', 'const controller = new AbortController();', `const pending = resilient.${first.name}(${args ? `${args}, ` : ''}{ signal: controller.signal, timeoutMs: 1_000 });`, 'controller.abort();', 'await pending.catch((reason: unknown) => console.log("cancelled:", reason)); // rejects with the abort reason');
   }
   lines.push('```', '');
   lines.push('## Operations', '', '| Method | Route | Auth | Summary |', '| --- | --- | --- | --- |');
