@@ -11,6 +11,7 @@ import { ApigwError } from '../errors.js';
 import { packageFile } from '../package-files.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { errorLine } from './errors.js';
+import { checkOptionValues, type DeclaredOptions } from './option-values.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
 
 /**
@@ -72,13 +73,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     if (argv[0] === 'lint') {
       // The common plain `lint <spec> --format …` needs no yargs (loading it is ~60 ms of a lint run).
       const { simpleLintArgs, runLint } = await import('./commands/lint.js');
-      const args = simpleLintArgs(argv);
+      const args = simpleLintArgs(argv, io.cwd);
       if (args) {
         ctx.exitCode = await runLint(args, ctx);
         return ctx.exitCode;
       }
     }
-    await (await parser(argv, await commandModules(argv))).parseAsync(argv, { [CONTEXT_KEY]: ctx });
+    await (await parser(argv, await commandModules(argv), io.cwd)).parseAsync(argv, { [CONTEXT_KEY]: ctx });
     return ctx.exitCode;
   } catch (error) {
     return reportError(error, io);
@@ -87,7 +88,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   }
 }
 
-async function parser(argv: string[], commands: CommandModule<any, any>[]) {
+async function parser(argv: string[], commands: CommandModule<any, any>[], cwd: string) {
   const { default: yargs } = await import('yargs');
   let y = yargs(argv);
   for (const command of commands) y = y.command(command);
@@ -108,22 +109,24 @@ async function parser(argv: string[], commands: CommandModule<any, any>[]) {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     // Report usage errors ourselves (one message, exit 2) instead of yargs printing and exiting.
-    .fail((message: string | undefined, error: Error | undefined) => {
-      if (error) throw error;
-      throw new ApigwError('USAGE', `${message ?? 'invalid arguments'}\nRun \`apigw-gen --help\` (or \`apigw-gen <command> --help\`) for usage.`);
-    })
+    // The third argument is the yargs instance, whose getOptions() @types/yargs does not declare.
+    .fail(((message: string | undefined, error: Error | undefined, instance: { getOptions(): DeclaredOptions }) => {
+      if (error instanceof ApigwError) throw error;
+      // yargs' own complaint about a value (`-t` alone: "Not enough arguments following: t", a choice
+      // not given) is said like every other bad value: the option, the value, what it takes.
+      if (typeof instance?.getOptions === 'function') checkOptionValues(argv, instance.getOptions(), cwd);
+      if (error && error.name !== 'YError') throw error;
+      throw new ApigwError('USAGE', `${message ?? error?.message ?? 'invalid arguments'}\nRun \`apigw-gen --help\` (or \`apigw-gen <command> --help\`) for usage.`);
+    }) as unknown as (message: string, error: Error) => never)
     .showHelpOnFail(false)
     .parserConfiguration({ 'camel-case-expansion': true })
     // yargs passes the instance (whose getOptions() holds the running command's options) as the
     // middleware's second argument; @types/yargs declares only the first.
-    .middleware(((args: Record<string, unknown>, instance: { getOptions(): DeclaredOptions }) => rejectRepeated(args, instance.getOptions())) as unknown as MiddlewareFunction);
-}
-
-/** What yargs' getOptions() says about the declared options (the parts used here). */
-interface DeclaredOptions {
-  key?: Record<string, unknown>;
-  array?: string[];
-  alias?: Record<string, string[]>;
+    .middleware(((args: Record<string, unknown>, instance: { getOptions(): DeclaredOptions }) => {
+      const options = instance.getOptions();
+      checkOptionValues(argv, options, cwd);
+      rejectRepeated(args, options);
+    }) as unknown as MiddlewareFunction, true);
 }
 
 /**
