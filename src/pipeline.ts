@@ -2,7 +2,8 @@
 // these; each step is also exported on its own from src/index.ts.
 
 import type { ApigwError } from './errors.js';
-import { brokenRefError, load, sortBrokenRefs } from './load/index.js';
+import { dirname } from 'node:path';
+import { brokenRefError, load, projectRoot, sortBrokenRefs } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
 import { oas002 } from './lint/rules/oas/oas-002.js';
@@ -37,12 +38,14 @@ export interface LoadApiOptions {
 const HTTP_API_RESOURCES = new Set(['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api']);
 
 /**
- * Reads the spec and builds the model, honouring `apiType` and `allowRemoteRefs` from config. A
+ * Reads the spec and builds the model, honouring `root`, `apiType` and `allowRemoteRefs` from config
+ * (the root defaults to the config file's folder or the repository root, whichever is higher). A
  * definition embedded in an HTTP API resource of a template is an HTTP API unless `apiType` says
  * otherwise: the resource type is surer than inferring it from extensions.
  */
 export async function loadApi(spec: string, config: ResolvedConfig = {}, options: LoadApiOptions = {}): Promise<LoadedApi> {
   const document = await load(spec, {
+    root: config.root ?? projectRoot(spec, config.file !== undefined ? dirname(config.file) : undefined),
     ...(config.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(options.api !== undefined ? { api: options.api } : {}),
     ...(options.cache ? { cache: options.cache } : {}),

@@ -1,5 +1,5 @@
 // Options and steps several commands share: the spec argument, --config, --api-type,
-// --allow-remote-refs, and turning them into an absolute spec path plus a config.
+// --allow-remote-refs, --root, --api, and turning them into an absolute spec path plus a config.
 
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
@@ -14,6 +14,8 @@ export interface SpecArgs {
   config?: string;
   apiType?: ApiKind;
   allowRemoteRefs?: boolean;
+  /** The folder local `$ref`s must stay inside. */
+  root?: string;
   /** Which API of a CloudFormation/SAM template with several (its logical id). */
   api?: string;
 }
@@ -24,6 +26,7 @@ export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: apigw-gen.config.{json,yaml,yml} found upward from the working directory)' })
     .option('api-type', { choices: ['rest', 'http'] as const, describe: 'REST API (v1) or HTTP API (v2); default: inferred from the spec' })
     .option('allow-remote-refs', { type: 'boolean', describe: 'Allow http:/https: $refs (refused by default)' })
+    .option('root', { type: 'string', describe: 'Folder local $refs must stay inside (default: `root` from the config, else the config file\'s folder or the repository root, whichever is higher)' })
     .option('api', { type: 'string', describe: 'For a CloudFormation/SAM template that defines several APIs: the logical id of the one to use' }) as unknown as Argv<T & SpecArgs>;
 }
 
@@ -38,6 +41,7 @@ export function resolveSpecAndConfig(args: SpecArgs, io: CliIo, extra: Partial<R
   const config = withOverrides(fileConfig, {
     apiType: args.apiType,
     allowRemoteRefs: args.allowRemoteRefs,
+    root: args.root !== undefined ? resolve(io.cwd, args.root) : undefined,
     input: args.spec !== undefined ? resolve(io.cwd, args.spec) : undefined,
     ...extra,
   });

@@ -97,6 +97,7 @@ function resolvePaths(config: Config & { $schema?: string }, file: string): Reso
   const resolved: ResolvedConfig = { ...rest, file };
   if (rest.input !== undefined) resolved.input = resolve(base, rest.input);
   if (rest.out !== undefined) resolved.out = resolve(base, rest.out);
+  if (rest.root !== undefined) resolved.root = resolve(base, rest.root);
   if (rest.lint?.baseline !== undefined) resolved.lint = { ...rest.lint, baseline: resolve(base, rest.lint.baseline) };
   return resolved;
 }

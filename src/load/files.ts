@@ -14,6 +14,10 @@ import type { SourceFile } from './source-file.js';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+/** Said with every refusal of a file outside the root: how to allow it. */
+const HOW_TO_WIDEN =
+  ' (the root is the config file\'s folder or the repository root, whichever is higher, else the spec\'s folder): to allow it, pass --root <folder> or set "root" in apigw-gen.config';
+
 /**
  * Whether a `$ref` target is read as text rather than parsed: it has an extension, and not one of
  * .yaml/.yml/.json. Files without an extension are parsed (decided by content), as before.
@@ -58,13 +62,13 @@ export class FileReader {
     if (cached) return cached;
     if (/^https?:/i.test(target)) return this.readRemote(target, ref, at);
     if (!isInside(this.root, target)) {
-      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}`, at());
+      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}${HOW_TO_WIDEN}`, at());
     }
     const stats = statReferenced(target, ref, at);
     // A symbolic link inside the root may lead out of it.
     const real = this.realpathOf(target);
     if (real && !isInside(this.realRoot, real)) {
-      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" resolves (through a symbolic link) outside the project root ${this.root}`, at());
+      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" resolves (through a symbolic link) outside the project root ${this.root}${HOW_TO_WIDEN}`, at());
     }
     return this.readLocal(target, stats, isTextTarget(target));
   }
