@@ -13,6 +13,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import { errorLine } from './errors.js';
 import { checkOptionValues, type DeclaredOptions } from './option-values.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodesHelp } from './exit-codes.js';
 
 /**
  * The commands, each loaded only when it runs: a command module pulls in its whole stage (the
@@ -46,10 +47,7 @@ function notLoaded(): never {
   throw new ApigwError('USAGE', 'could not tell which command to run: put the command first (e.g. `apigw-gen lint openapi.yaml --config c.json`)');
 }
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 70;
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL } from './exit-codes.js';
 
 export interface MainOptions {
   io?: Partial<CliIo>;
@@ -105,7 +103,7 @@ async function parser(argv: string[], commands: CommandModule<any, any>[], cwd: 
     .example('$0 build openapi.yaml', 'lint, then generate everything into ./generated')
     .example('$0 lint openapi.yaml --format sarif', 'report problems for GitHub code scanning')
     .example('$0 routes openapi.yaml', 'the API at a glance')
-    .epilogue('Exit codes: 0 ok, 1 problems found (lint errors, stale output), 2 bad input or usage.\nDocs: README.md and docs/rules/.')
+    .epilogue(`${exitCodesHelp('problems found: lint errors, too many warnings, stale output (see each command\'s --help)')}\n\nDocs: README.md and docs/rules/.`)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     // Report usage errors ourselves (one message, exit 2) instead of yargs printing and exiting.

@@ -7,6 +7,7 @@ import { allRules, formatDiagnostics, FORMATS, lint, serializeBaseline, summariz
 import { writeTextFile } from '../../output/index.js';
 import { configuredBaselineFile, readConfiguredBaseline } from '../baseline.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { plural } from '../../text/plural.js';
@@ -32,6 +33,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
         type: 'string',
         describe: `Write today's problems to a baseline file (default: \`lint.baseline\` from the config, else ${DEFAULT_BASELINE_FILE}) so later runs report only new ones`,
       })
+      .epilogue(exitCodesHelp('lint errors, or more warnings than --max-warnings'))
       .example('$0 lint openapi.yaml', 'human-readable report, grouped by file')
       .example('$0 lint openapi.yaml --format sarif > apigw.sarif', 'for GitHub code scanning')
       .example('$0 lint openapi.yaml --format github --max-warnings 0', 'annotations in GitHub Actions; fail on any warning')
@@ -124,7 +126,7 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
   const { errors, warnings } = summarize(diagnostics);
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    io.err(`apigw-gen: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    io.err(`apigw-gen: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
   return 0;
