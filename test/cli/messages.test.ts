@@ -73,3 +73,34 @@ describe('vtl render: a request file that is not JSON', () => {
     expect(r.stderr).toMatch(new RegExp(`^apigw-gen: ${join(dir, 'bad.json')}:${at}: ${what} is not valid JSON: `));
   });
 });
+
+describe('OAS-007: $refs in a circle with nothing else in it', () => {
+  it('is reported at the $ref, with file:line:column, once a circle', () => {
+    writeFileSync(
+      join(dir, 'cycle.yaml'),
+      [
+        'openapi: 3.0.1',
+        'info: { title: x, version: "1" }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Self:',
+        "      $ref: '#/components/schemas/Self'",
+        '    A: { $ref: "#/components/schemas/B" }',
+        '    B: { $ref: "#/components/schemas/A" }',
+        '    C: { $ref: "#/components/schemas/A" }',
+        '    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }',
+        '',
+      ].join('\n'),
+    );
+    const r = run(['lint', 'cycle.yaml', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const found = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number; column: number; file: string; message: string }[] }).diagnostics
+      .filter((d) => d.ruleId === 'OAS-007')
+      .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message.slice(0, d.message.indexOf(')') + 1)}`);
+    expect(found).toEqual([
+      'cycle.yaml:7:7: this $ref points at the object that holds it (#/components/schemas/Self → #/components/schemas/Self)',
+      'cycle.yaml:8:10: these $refs only point at one another (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A)',
+    ]);
+  });
+});
