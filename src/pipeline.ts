@@ -1,7 +1,7 @@
 // The pipeline composed: load → normalize → lint → emit → write. The CLI and the public API call
 // these; each step is also exported on its own from src/index.ts.
 
-import type { ApigwError } from './errors.js';
+import { ApigwError } from './errors.js';
 import { dirname } from 'node:path';
 import { brokenRefError, load, projectRoot, sortBrokenRefs } from './load/index.js';
 import { normalize } from './model/index.js';
@@ -50,6 +50,10 @@ export async function loadApi(spec: string, config: ResolvedConfig = {}, options
     ...(options.api !== undefined ? { api: options.api } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
   });
+  if (options.api !== undefined && !document.embedded) {
+    // Ignoring it would build the one API there is while the user believes they picked another.
+    throw new ApigwError('USAGE', `--api ${options.api}: ${spec} is an OpenAPI document, not a CloudFormation/SAM template; --api picks one API of a template: leave it out`);
+  }
   const apiType = config.apiType ?? (document.embedded && HTTP_API_RESOURCES.has(document.embedded.resourceType) ? 'http' : undefined);
   const api = normalize(document, apiType ? { apiType } : {});
   return { document, api };

@@ -1,10 +1,11 @@
 // Options and steps several commands share: the spec argument, --config, --api-type,
 // --allow-remote-refs, --root, --api, and turning them into an absolute spec path plus a config.
 
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { ApigwError } from '../errors.js';
-import { resolveConfig, withOverrides } from '../config/index.js';
+import { folderContents, resolveConfig, withOverrides } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ApiKind } from '../model/types.js';
 import type { CliIo } from './context.js';
@@ -35,18 +36,61 @@ export interface SpecAndConfig {
   config: ResolvedConfig;
 }
 
-/** Loads the config, applies the flags over it, and finds the spec (argument, else config `input`). */
+/**
+ * Loads the config, applies the flags over it, and finds the spec (argument, else config `input`).
+ * A folder in place of the spec is looked into: its config file (with `input`) or its one spec is
+ * used; with several, the error lists them.
+ */
 export function resolveSpecAndConfig(args: SpecArgs, io: CliIo, extra: Partial<ResolvedConfig> = {}): SpecAndConfig {
-  const fileConfig = resolveConfig({ cwd: io.cwd, ...(args.config !== undefined ? { configFile: args.config } : {}) });
+  // `apigw-gen lint api/` with api/apigw-gen.config.json naming the spec: as if run in api/.
+  const folder = args.config === undefined ? folderConfig(args.spec, io) : undefined;
+  const fileConfig = folder ?? resolveConfig({ cwd: io.cwd, ...(args.config !== undefined ? { configFile: args.config } : {}) });
+  const spec = folder ? undefined : args.spec;
   const config = withOverrides(fileConfig, {
     apiType: args.apiType,
     allowRemoteRefs: args.allowRemoteRefs,
     root: args.root !== undefined ? resolve(io.cwd, args.root) : undefined,
-    input: args.spec !== undefined ? resolve(io.cwd, args.spec) : undefined,
+    input: spec !== undefined ? resolve(io.cwd, spec) : undefined,
     ...extra,
   });
   if (config.input === undefined) {
     throw new ApigwError('USAGE', 'no spec given: pass the OpenAPI file (e.g. `apigw-gen build openapi.yaml`) or set `input` in apigw-gen.config.json');
   }
-  return { spec: config.input, config };
+  return { spec: specFile(config.input, io), config };
+}
+
+/** The config of a folder given as the spec, when it has one that names the spec (`input`). */
+function folderConfig(spec: string | undefined, io: CliIo): ResolvedConfig | undefined {
+  if (spec === undefined || !isFolder(resolve(io.cwd, spec))) return undefined;
+  const { config: file } = folderContents(resolve(io.cwd, spec));
+  if (file === undefined) return undefined;
+  const config = resolveConfig({ cwd: io.cwd, configFile: file });
+  if (config.input === undefined) return undefined;
+  io.err(`apigw-gen: ${spec} is a folder: using its config file ${relative(io.cwd, file)}\n`);
+  return config;
+}
+
+/** `path` when it is not a folder; a folder's one spec file; else a usage error saying what is there. */
+function specFile(path: string, io: CliIo): string {
+  if (!isFolder(path)) return path;
+  const shown = relative(io.cwd, path) || '.';
+  const { specs } = folderContents(path);
+  const only = specs[0];
+  if (specs.length === 1 && only !== undefined) {
+    io.err(`apigw-gen: ${shown} is a folder: using ${relative(io.cwd, only)}, the one spec in it\n`);
+    return only;
+  }
+  if (specs.length === 0) {
+    throw new ApigwError('USAGE', `${shown} is a folder, not a spec file, and holds no OpenAPI document or API template (YAML or JSON): pass the spec file`);
+  }
+  const listed = specs.map((s) => relative(io.cwd, s)).join(', ');
+  throw new ApigwError('USAGE', `${shown} is a folder, not a spec file; the specs in it are ${listed}: pass one of them (or set \`input\` in its apigw-gen.config.json)`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

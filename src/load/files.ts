@@ -47,7 +47,15 @@ export class FileReader {
   /** Reads the entry file. @throws FILE_NOT_FOUND, PARSE_ERROR */
   readEntry(file: string): SourceFile {
     const stats = statFile(file);
-    if (!stats) throw new ApigwError('FILE_NOT_FOUND', `file not found: ${file}`);
+    if (!stats) {
+      let folder = false;
+      try {
+        folder = statSync(file).isDirectory();
+      } catch {
+        // missing: said below
+      }
+      throw new ApigwError('FILE_NOT_FOUND', folder ? `${file} is a folder, not a spec file: pass the spec's entry file` : `file not found: ${file}`);
+    }
     return this.readLocal(file, stats, false);
   }
 
