@@ -32,6 +32,8 @@ export interface LoadApiOptions {
   api?: string;
   /** Shared by successive loads (`build --watch`) so unchanged files are not parsed again. */
   cache?: LoadCache;
+  /** The spec's text when it was read from standard input (`spec` then only names it). */
+  text?: string;
 }
 
 /** CloudFormation resource types that are HTTP APIs (API Gateway v2). */
@@ -49,6 +51,7 @@ export async function loadApi(spec: string, config: ResolvedConfig = {}, options
     ...(config.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(options.api !== undefined ? { api: options.api } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.text !== undefined ? { entryText: options.text } : {}),
   });
   if (options.api !== undefined && !document.embedded) {
     // Ignoring it would build the one API there is while the user believes they picked another.

@@ -63,6 +63,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    readStdin: readStandardInput,
     ...options.io,
   };
   const stop = options.stopSignal ? { promise: options.stopSignal, dispose: () => undefined } : signalStop();
@@ -124,6 +125,8 @@ async function parser(argv: string[], commands: CommandModule<any, any>[], cwd: 
       const options = instance.getOptions();
       checkOptionValues(argv, options, cwd);
       rejectRepeated(args, options);
+      // yargs reads the argument `-` (standard input) as ''.
+      if (args.spec === '' && argv.includes('-')) args.spec = '-';
     }) as unknown as MiddlewareFunction, true);
 }
 
@@ -196,6 +199,12 @@ function signalStop(): { promise: PromiseLike<void>; dispose: () => void } {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** All of standard input; refused when it is a terminal, where the user would wait for nothing. */
+function readStandardInput(): string {
+  if (process.stdin.isTTY) throw new ApigwError('USAGE', 'the spec `-` is read from standard input, which is a terminal: pipe the spec in (`apigw-gen lint - < openapi.yaml`)');
+  return readFileSync(0, 'utf8');
 }
 
 function packageVersion(): string {

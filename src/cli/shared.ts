@@ -23,7 +23,7 @@ export interface SpecArgs {
 
 export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
   return yargs
-    .positional('spec', { type: 'string', describe: 'OpenAPI entry file (YAML or JSON); default: `input` from the config file' })
+    .positional('spec', { type: 'string', describe: 'OpenAPI entry file (YAML or JSON), a folder holding one, or - for standard input; default: `input` from the config file' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: apigw-gen.config.{json,yaml,yml} found upward from the working directory)' })
     .option('api-type', { choices: ['rest', 'http'] as const, describe: 'REST API (v1) or HTTP API (v2); default: inferred from the spec' })
     .option('allow-remote-refs', { type: 'boolean', describe: 'Allow http:/https: $refs (refused by default)' })
@@ -34,7 +34,12 @@ export function specOptions<T>(yargs: Argv<T>): Argv<T & SpecArgs> {
 export interface SpecAndConfig {
   spec: string;
   config: ResolvedConfig;
+  /** The spec's text when it came from standard input (`-`); `spec` is then `<cwd>/<stdin>`. */
+  text?: string;
 }
+
+/** The name the spec read from standard input goes by: positions read `<stdin>:line:col`. */
+export const STDIN_NAME = '<stdin>';
 
 /**
  * Loads the config, applies the flags over it, and finds the spec (argument, else config `input`).
@@ -55,6 +60,11 @@ export function resolveSpecAndConfig(args: SpecArgs, io: CliIo, extra: Partial<R
   });
   if (config.input === undefined) {
     throw new ApigwError('USAGE', 'no spec given: pass the OpenAPI file (e.g. `apigw-gen build openapi.yaml`) or set `input` in apigw-gen.config.json');
+  }
+  if (args.spec === '-' && config.input === resolve(io.cwd, '-')) {
+    // Its relative $refs are resolved against the working directory, as if it were a file there.
+    if (!io.readStdin) throw new ApigwError('USAGE', 'the spec `-` (standard input) cannot be read here');
+    return { spec: resolve(io.cwd, STDIN_NAME), config: { ...config, input: resolve(io.cwd, STDIN_NAME) }, text: io.readStdin() };
   }
   return { spec: specFile(config.input, io), config };
 }

@@ -44,8 +44,12 @@ export class FileReader {
     this.realRoot = safeRealpath(root) ?? root;
   }
 
-  /** Reads the entry file. @throws FILE_NOT_FOUND, PARSE_ERROR */
-  readEntry(file: string): SourceFile {
+  /**
+   * Reads the entry file, or parses `text` as it when the caller read it (standard input).
+   * @throws FILE_NOT_FOUND, PARSE_ERROR
+   */
+  readEntry(file: string, text?: string): SourceFile {
+    if (text !== undefined) return this.add(file, parseSource(text, file));
     const stats = statFile(file);
     if (!stats) {
       let folder = false;

@@ -34,7 +34,7 @@ export async function load(entry: string, options: LoadOptions = {}): Promise<Lo
     throw new ApigwError('REF_OUTSIDE_ROOT', `the spec ${entryPath} is outside the project root ${root}: give a root that holds it (--root, or "root" in apigw-gen.config)`);
   }
   const reader = new FileReader(root, options.allowRemoteRefs === true, options.cache);
-  const entryFile = reader.readEntry(entryPath);
+  const entryFile = reader.readEntry(entryPath, options.entryText);
 
   let source = entryFile;
   let embedded: EmbeddedApiInfo | undefined;

@@ -22,6 +22,11 @@ export interface SourceMap {
 }
 
 export interface LoadOptions {
+  /**
+   * The entry's text, when the caller read it (the CLI's `-`, standard input): `entry` then only
+   * names it (positions, and the folder its relative `$ref`s are resolved against).
+   */
+  entryText?: string;
   /** Allow `http:`/`https:` `$ref`s (refused by default). */
   allowRemoteRefs?: boolean;
   /**

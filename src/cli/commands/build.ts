@@ -64,13 +64,18 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
   // Reports quote the spec (file names, rewritten keys, lint messages) and print no colors.
   const io = plainTextIo(ctx.io);
   const targets = parseTargets(args.targets);
-  const { spec, config } = resolveSpecAndConfig(args, io, {
+  if (args.watch && args.spec === '-') throw new ApigwError('USAGE', '--watch cannot watch standard input (the spec `-`): pass the spec file');
+  const { spec, config, text } = resolveSpecAndConfig(args, io, {
     ...(targets ? { targets } : {}),
     ...(args.out !== undefined ? { out: resolve(io.cwd, args.out) } : {}),
   });
   const out = outputFolder(config, io.cwd);
   // Watch mode keeps one parse cache across rebuilds: only the files that changed are parsed again.
-  const loadOptions = { ...(args.api !== undefined ? { api: args.api } : {}), ...(args.watch ? { cache: createLoadCache() } : {}) };
+  const loadOptions = {
+    ...(args.api !== undefined ? { api: args.api } : {}),
+    ...(args.watch ? { cache: createLoadCache() } : {}),
+    ...(text !== undefined ? { text } : {}),
+  };
   const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
     // Read on every rebuild: in watch mode the user may refresh the baseline meanwhile. Also with
     // --no-lint: a build refusing broken $refs says whether `apigw-gen lint` lists them, which

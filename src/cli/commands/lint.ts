@@ -98,8 +98,8 @@ export function simpleLintArgs(argv: readonly string[], cwd: string): LintArgs |
 }
 
 export async function runLint(args: LintArgs, { io }: CliContext): Promise<number> {
-  const { spec, config } = resolveSpecAndConfig(args, io);
-  const { document, api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
+  const { spec, config, text } = resolveSpecAndConfig(args, io);
+  const { document, api } = await loadApi(spec, config, { ...(args.api !== undefined ? { api: args.api } : {}), ...(text !== undefined ? { text } : {}) });
 
   if (args.baseline !== undefined) {
     // Every current problem goes in, including those an older baseline already hides.
@@ -120,8 +120,8 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
   const formatted = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color });
   // Colored stylish output escapes spec text itself (its own color codes must pass); JSON, SARIF,
   // JUnit and GitHub output may still hold raw C1 controls, shown escaped like everywhere else.
-  const text = color ? formatted : terminalSafe(formatted);
-  if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
+  const report = color ? formatted : terminalSafe(formatted);
+  if (report !== '') io.out(report.endsWith('\n') ? report : `${report}\n`);
 
   const { errors, warnings } = summarize(diagnostics);
   if (errors > 0) return 1;

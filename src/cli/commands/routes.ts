@@ -32,8 +32,8 @@ export const routesCommand: CommandModule<object, RoutesArgs> = {
 export async function runRoutes(args: RoutesArgs, ctx: CliContext): Promise<number> {
   // JSON.stringify leaves C1 controls (0x7f–0x9f) raw; escaped as \uXXXX the JSON means the same.
   const io = plainTextIo(ctx.io);
-  const { spec, config } = resolveSpecAndConfig(args, io);
-  const { api, document } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
+  const { spec, config, text } = resolveSpecAndConfig(args, io);
+  const { api, document } = await loadApi(spec, config, { ...(args.api !== undefined ? { api: args.api } : {}), ...(text !== undefined ? { text } : {}) });
   // A listing is still useful with holes in it (as lint goes on past them); the holes are said on
   // stderr, so the table or JSON on stdout stays as consumers expect.
   const broken = sortBrokenRefs(document.brokenRefs ?? []);
