@@ -1,8 +1,9 @@
 // The pipeline composed: load → normalize → lint → emit → write. The CLI and the public API call
 // these; each step is also exported on its own from src/index.ts.
 
-import type { ApigwError } from './errors.js';
-import { brokenRefError, load, sortBrokenRefs } from './load/index.js';
+import { ApigwError } from './errors.js';
+import { dirname } from 'node:path';
+import { brokenRefError, load, projectRoot, sortBrokenRefs } from './load/index.js';
 import { normalize } from './model/index.js';
 import { lint } from './lint/index.js';
 import { oas002 } from './lint/rules/oas/oas-002.js';
@@ -31,22 +32,31 @@ export interface LoadApiOptions {
   api?: string;
   /** Shared by successive loads (`build --watch`) so unchanged files are not parsed again. */
   cache?: LoadCache;
+  /** The spec's text when it was read from standard input (`spec` then only names it). */
+  text?: string;
 }
 
 /** CloudFormation resource types that are HTTP APIs (API Gateway v2). */
 const HTTP_API_RESOURCES = new Set(['AWS::Serverless::HttpApi', 'AWS::ApiGatewayV2::Api']);
 
 /**
- * Reads the spec and builds the model, honouring `apiType` and `allowRemoteRefs` from config. A
+ * Reads the spec and builds the model, honouring `root`, `apiType` and `allowRemoteRefs` from config
+ * (the root defaults to the config file's folder or the repository root, whichever is higher). A
  * definition embedded in an HTTP API resource of a template is an HTTP API unless `apiType` says
  * otherwise: the resource type is surer than inferring it from extensions.
  */
 export async function loadApi(spec: string, config: ResolvedConfig = {}, options: LoadApiOptions = {}): Promise<LoadedApi> {
   const document = await load(spec, {
+    root: config.root ?? projectRoot(spec, config.file !== undefined ? dirname(config.file) : undefined),
     ...(config.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(options.api !== undefined ? { api: options.api } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.text !== undefined ? { entryText: options.text } : {}),
   });
+  if (options.api !== undefined && !document.embedded) {
+    // Ignoring it would build the one API there is while the user believes they picked another.
+    throw new ApigwError('USAGE', `--api ${options.api}: ${spec} is an OpenAPI document, not a CloudFormation/SAM template; --api picks one API of a template: leave it out`);
+  }
   const apiType = config.apiType ?? (document.embedded && HTTP_API_RESOURCES.has(document.embedded.resourceType) ? 'http' : undefined);
   const api = normalize(document, apiType ? { apiType } : {});
   return { document, api };

@@ -12,6 +12,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether to color output: a terminal, and NO_COLOR (https://no-color.org) not set. */
   color: boolean;
+  /** All of standard input, as text (the spec `-`). */
+  readStdin?(): string;
 }
 
 export interface CliContext {

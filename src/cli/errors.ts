@@ -5,9 +5,12 @@ import { ApigwError } from '../errors.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import type { CliIo } from './context.js';
 
+/** The absolute name a spec read from standard input goes by (see STDIN_NAME in shared.ts): shown as `<stdin>`. */
+const STDIN_PATH = /(?:[A-Za-z]:)?[^\s:]*[\\/]<stdin>(?=:)/g;
+
 /** `apigw-gen: <file:line:col: message>` for a user error; `apigw-gen: internal error: …` for a bug. */
 export function errorLine(error: unknown): string {
-  if (error instanceof ApigwError) return `apigw-gen: ${error.format()}\n`;
+  if (error instanceof ApigwError) return `apigw-gen: ${error.format().replace(STDIN_PATH, '<stdin>')}\n`;
   const message = error instanceof Error ? error.message : String(error);
   return `apigw-gen: internal error: ${terminalSafe(message)}\n`;
 }

@@ -11,7 +11,9 @@ import { ApigwError } from '../errors.js';
 import { packageFile } from '../package-files.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { errorLine } from './errors.js';
+import { checkOptionValues, type DeclaredOptions } from './option-values.js';
 import { CONTEXT_KEY, type CliContext, type CliIo } from './context.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodesHelp } from './exit-codes.js';
 
 /**
  * The commands, each loaded only when it runs: a command module pulls in its whole stage (the
@@ -46,10 +48,7 @@ function notLoaded(): never {
   throw new ApigwError('USAGE', 'could not tell which command to run: put the command first (e.g. `apigw-gen lint openapi.yaml --config c.json`)');
 }
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 70;
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL } from './exit-codes.js';
 
 export interface MainOptions {
   io?: Partial<CliIo>;
@@ -65,6 +64,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    readStdin: readStandardInput,
     ...options.io,
   };
   const stop = options.stopSignal ? { promise: options.stopSignal, dispose: () => undefined } : signalStop();
@@ -73,13 +73,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     if (argv[0] === 'lint') {
       // The common plain `lint <spec> --format …` needs no yargs (loading it is ~60 ms of a lint run).
       const { simpleLintArgs, runLint } = await import('./commands/lint.js');
-      const args = simpleLintArgs(argv);
+      const args = simpleLintArgs(argv, io.cwd);
       if (args) {
         ctx.exitCode = await runLint(args, ctx);
         return ctx.exitCode;
       }
     }
-    await (await parser(argv, await commandModules(argv))).parseAsync(argv, { [CONTEXT_KEY]: ctx });
+    await (await parser(argv, await commandModules(argv), io.cwd)).parseAsync(argv, { [CONTEXT_KEY]: ctx });
     return ctx.exitCode;
   } catch (error) {
     return reportError(error, io);
@@ -88,7 +88,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   }
 }
 
-async function parser(argv: string[], commands: CommandModule<any, any>[]) {
+async function parser(argv: string[], commands: CommandModule<any, any>[], cwd: string) {
   const { default: yargs } = await import('yargs');
   let y = yargs(argv);
   for (const command of commands) y = y.command(command);
@@ -106,26 +106,30 @@ async function parser(argv: string[], commands: CommandModule<any, any>[]) {
     .example('$0 lint openapi.yaml --format sarif', 'report problems for GitHub code scanning')
     .example('$0 routes openapi.yaml', 'the API at a glance')
     .example('$0 serve openapi.yaml', 'run the API locally against the handlers')
-    .epilogue('Exit codes: 0 ok, 1 problems found (lint errors, stale output), 2 bad input or usage.\nDocs: README.md and docs/rules/.')
+    .epilogue(`${exitCodesHelp('problems found: lint errors, too many warnings, stale output (see each command\'s --help)')}\n\nDocs: README.md and docs/rules/.`)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     // Report usage errors ourselves (one message, exit 2) instead of yargs printing and exiting.
-    .fail((message: string | undefined, error: Error | undefined) => {
-      if (error) throw error;
-      throw new ApigwError('USAGE', `${message ?? 'invalid arguments'}\nRun \`apigw-gen --help\` (or \`apigw-gen <command> --help\`) for usage.`);
-    })
+    // The third argument is the yargs instance, whose getOptions() @types/yargs does not declare.
+    .fail(((message: string | undefined, error: Error | undefined, instance: { getOptions(): DeclaredOptions }) => {
+      if (error instanceof ApigwError) throw error;
+      // yargs' own complaint about a value (`-t` alone: "Not enough arguments following: t", a choice
+      // not given) is said like every other bad value: the option, the value, what it takes.
+      if (typeof instance?.getOptions === 'function') checkOptionValues(argv, instance.getOptions(), cwd);
+      if (error && error.name !== 'YError') throw error;
+      throw new ApigwError('USAGE', `${message ?? error?.message ?? 'invalid arguments'}\nRun \`apigw-gen --help\` (or \`apigw-gen <command> --help\`) for usage.`);
+    }) as unknown as (message: string, error: Error) => never)
     .showHelpOnFail(false)
     .parserConfiguration({ 'camel-case-expansion': true })
     // yargs passes the instance (whose getOptions() holds the running command's options) as the
     // middleware's second argument; @types/yargs declares only the first.
-    .middleware(((args: Record<string, unknown>, instance: { getOptions(): DeclaredOptions }) => rejectRepeated(args, instance.getOptions())) as unknown as MiddlewareFunction);
-}
-
-/** What yargs' getOptions() says about the declared options (the parts used here). */
-interface DeclaredOptions {
-  key?: Record<string, unknown>;
-  array?: string[];
-  alias?: Record<string, string[]>;
+    .middleware(((args: Record<string, unknown>, instance: { getOptions(): DeclaredOptions }) => {
+      const options = instance.getOptions();
+      checkOptionValues(argv, options, cwd);
+      rejectRepeated(args, options);
+      // yargs reads the argument `-` (standard input) as ''.
+      if (args.spec === '' && argv.includes('-')) args.spec = '-';
+    }) as unknown as MiddlewareFunction, true);
 }
 
 /**
@@ -197,6 +201,12 @@ function signalStop(): { promise: PromiseLike<void>; dispose: () => void } {
       process.off('SIGTERM', onSignal);
     },
   };
+}
+
+/** All of standard input; refused when it is a terminal, where the user would wait for nothing. */
+function readStandardInput(): string {
+  if (process.stdin.isTTY) throw new ApigwError('USAGE', 'the spec `-` is read from standard input, which is a terminal: pipe the spec in (`apigw-gen lint - < openapi.yaml`)');
+  return readFileSync(0, 'utf8');
 }
 
 function packageVersion(): string {

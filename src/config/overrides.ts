@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Config, ResolvedConfig } from './types.js';
 
-export type ConfigOverrides = Pick<Config, 'input' | 'out' | 'apiType' | 'targets' | 'allowRemoteRefs'>;
+export type ConfigOverrides = Pick<Config, 'input' | 'out' | 'root' | 'apiType' | 'targets' | 'allowRemoteRefs'>;
 
 /** `config` with every defined override applied; undefined flags leave the config value alone. */
 export function withOverrides(config: ResolvedConfig, overrides: ConfigOverrides): ResolvedConfig {

@@ -82,6 +82,11 @@ export interface ServeConfig {
 export interface Config {
   /** The spec's entry file, relative to the config file. */
   input?: string;
+  /**
+   * The folder local `$ref`s must stay inside, relative to the config file. Default: the config file's
+   * folder or the repository root (nearest folder with `.git`), whichever is higher.
+   */
+  root?: string;
   /** Output folder, relative to the config file. Default `generated`. */
   out?: string;
   apiType?: ApiKind;

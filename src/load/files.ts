@@ -14,6 +14,10 @@ import type { SourceFile } from './source-file.js';
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+/** Said with every refusal of a file outside the root: how to allow it. */
+const HOW_TO_WIDEN =
+  ' (the root is the config file\'s folder or the repository root, whichever is higher, else the spec\'s folder): to allow it, pass --root <folder> or set "root" in apigw-gen.config';
+
 /**
  * Whether a `$ref` target is read as text rather than parsed: it has an extension, and not one of
  * .yaml/.yml/.json. Files without an extension are parsed (decided by content), as before.
@@ -40,10 +44,22 @@ export class FileReader {
     this.realRoot = safeRealpath(root) ?? root;
   }
 
-  /** Reads the entry file. @throws FILE_NOT_FOUND, PARSE_ERROR */
-  readEntry(file: string): SourceFile {
+  /**
+   * Reads the entry file, or parses `text` as it when the caller read it (standard input).
+   * @throws FILE_NOT_FOUND, PARSE_ERROR
+   */
+  readEntry(file: string, text?: string): SourceFile {
+    if (text !== undefined) return this.add(file, parseSource(text, file));
     const stats = statFile(file);
-    if (!stats) throw new ApigwError('FILE_NOT_FOUND', `file not found: ${file}`);
+    if (!stats) {
+      let folder = false;
+      try {
+        folder = statSync(file).isDirectory();
+      } catch {
+        // missing: said below
+      }
+      throw new ApigwError('FILE_NOT_FOUND', folder ? `${file} is a folder, not a spec file: pass the spec's entry file` : `file not found: ${file}`);
+    }
     return this.readLocal(file, stats, false);
   }
 
@@ -58,13 +74,13 @@ export class FileReader {
     if (cached) return cached;
     if (/^https?:/i.test(target)) return this.readRemote(target, ref, at);
     if (!isInside(this.root, target)) {
-      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}`, at());
+      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" points outside the project root ${this.root}${HOW_TO_WIDEN}`, at());
     }
     const stats = statReferenced(target, ref, at);
     // A symbolic link inside the root may lead out of it.
     const real = this.realpathOf(target);
     if (real && !isInside(this.realRoot, real)) {
-      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" resolves (through a symbolic link) outside the project root ${this.root}`, at());
+      throw new ApigwError('REF_OUTSIDE_ROOT', `$ref "${ref}" resolves (through a symbolic link) outside the project root ${this.root}${HOW_TO_WIDEN}`, at());
     }
     return this.readLocal(target, stats, isTextTarget(target));
   }

@@ -5,8 +5,9 @@ import { ApigwError } from '../errors.js';
 import type { EmbeddedApiInfo, LoadedDocument, LoadOptions } from './types.js';
 import { Bundler } from './bundle.js';
 import { isCloudFormationTemplate, selectEmbeddedApi } from './cfn-template.js';
-import { FileReader } from './files.js';
+import { FileReader, isInside } from './files.js';
 import { nestingError, tooDeepPointer } from './limits.js';
+import { projectRoot } from './root.js';
 import { mayContain } from './may-contain.js';
 import { parsePointer } from './pointer.js';
 import { positionIn, type SourceFile } from './source-file.js';
@@ -16,6 +17,7 @@ import { detectVersion } from './version.js';
 export type { BrokenRef, LoadedDocument, LoadOptions, SourceMap, SourcePosition, OpenApiVersion, EmbeddedApiInfo } from './types.js';
 export { createLoadCache, type LoadCache } from './cache.js';
 export { brokenRefError, missingFiles, sortBrokenRefs } from './broken-refs.js';
+export { projectRoot } from './root.js';
 
 /**
  * Reads an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; YAML or JSON; one file or many, or
@@ -27,9 +29,12 @@ export { brokenRefError, missingFiles, sortBrokenRefs } from './broken-refs.js';
  */
 export async function load(entry: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const entryPath = path.resolve(entry);
-  const root = path.resolve(options.root ?? path.dirname(entryPath));
+  const root = path.resolve(options.root ?? projectRoot(entryPath));
+  if (!isInside(root, entryPath)) {
+    throw new ApigwError('REF_OUTSIDE_ROOT', `the spec ${entryPath} is outside the project root ${root}: give a root that holds it (--root, or "root" in apigw-gen.config)`);
+  }
   const reader = new FileReader(root, options.allowRemoteRefs === true, options.cache);
-  const entryFile = reader.readEntry(entryPath);
+  const entryFile = reader.readEntry(entryPath, options.entryText);
 
   let source = entryFile;
   let embedded: EmbeddedApiInfo | undefined;

@@ -22,9 +22,17 @@ export interface SourceMap {
 }
 
 export interface LoadOptions {
+  /**
+   * The entry's text, when the caller read it (the CLI's `-`, standard input): `entry` then only
+   * names it (positions, and the folder its relative `$ref`s are resolved against).
+   */
+  entryText?: string;
   /** Allow `http:`/`https:` `$ref`s (refused by default). */
   allowRemoteRefs?: boolean;
-  /** `$ref`s to files outside this folder are refused. Defaults to the entry file's folder. */
+  /**
+   * `$ref`s to files outside this folder (also through symbolic links) are refused. Default: the
+   * entry file's folder, or the repository root above it (nearest folder with `.git`); see projectRoot.
+   */
   root?: string;
   /**
    * When the entry is a CloudFormation/SAM template defining several APIs: the logical id of the one

@@ -75,7 +75,9 @@ function readJsonFile(file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ApigwError('PARSE_ERROR', `${what} is not valid JSON: ${(e as Error).message}`, { file, line: 1, column: 1 });
+    // JSON.parse gives the value; its errors carry no line or column, which checkJsonOutput finds.
+    const at = checkJsonOutput(text);
+    throw new ApigwError('PARSE_ERROR', `${what} is not valid JSON: ${at?.message ?? (e as Error).message}`, { file, line: at?.line ?? 1, column: at?.column ?? 1 });
   }
 }
 

@@ -25,8 +25,9 @@ export function buildDist(): void {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, stdio: 'pipe' });
 }
 
-export function run(args: string[], cwd: string = repoRoot): RunResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', APIGW_GEN_DEBUG: '' }, timeout: 60_000 });
+/** Runs the CLI; `input` is what it reads on standard input (none: an empty pipe). */
+export function run(args: string[], cwd: string = repoRoot, input?: string): RunResult {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', APIGW_GEN_DEBUG: '' }, timeout: 60_000, ...(input !== undefined ? { input } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

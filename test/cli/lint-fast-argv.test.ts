@@ -1,6 +1,9 @@
 // The `lint` fast path (argv read without yargs) must give runLint exactly what yargs gives it, and
 // hand every other shape back to yargs.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import yargs from 'yargs';
 import { lintCommand, simpleLintArgs, type LintArgs } from '../../src/cli/commands/lint.js';
 
@@ -28,6 +31,15 @@ function plain(args: LintArgs | undefined): Record<string, unknown> {
   return out;
 }
 
+/** The folder relative paths are read from: holds the config files the examples name (values are checked). */
+let cwd: string;
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'apigw-gen-fast-argv-'));
+  for (const name of ['cfg.json', 'cfg.yaml']) writeFileSync(join(cwd, name), '{}');
+  mkdirSync(join(cwd, 'folder'));
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
 describe('simpleLintArgs', () => {
   const same = [
     ['lint', 'openapi.yaml'],
@@ -43,7 +55,7 @@ describe('simpleLintArgs', () => {
   ];
   for (const argv of same) {
     it(`reads ${JSON.stringify(argv)} as yargs does`, async () => {
-      const fast = simpleLintArgs(argv);
+      const fast = simpleLintArgs(argv, cwd);
       expect(fast).toBeDefined();
       const expected = await viaYargs(argv);
       // yargs fills in the default format; runLint applies the same default when it is absent.
@@ -64,6 +76,11 @@ describe('simpleLintArgs', () => {
     ['lint', 'a.yaml', '--format'],
     ['lint', '123'],
     ['lint', 'a.yaml', '--config', ''],
+    // values the checks of option-values.ts refuse: yargs' path reports them
+    ['lint', 'a.yaml', '--config', 'missing.json'],
+    ['lint', 'a.yaml', '--config', 'folder'],
+    ['lint', 'a.yaml', '--api', 'Orders-Api'],
+    ['lint', 'a.yaml', '--max-warnings', '1.5'],
     ['lint', 'a.yaml', '-f=json'],
     ['lint', 'a.yaml', '--apiType', 'rest'],
     ['lint', 'a.yaml', '--', 'b'],
@@ -71,7 +88,7 @@ describe('simpleLintArgs', () => {
   ];
   for (const argv of others) {
     it(`leaves ${JSON.stringify(argv)} to yargs`, () => {
-      expect(simpleLintArgs(argv)).toBeUndefined();
+      expect(simpleLintArgs(argv, cwd)).toBeUndefined();
     });
   }
 });

@@ -133,7 +133,7 @@ describe('bad config → BAD_CONFIG with file:line:column', () => {
     const file = join(work, 'apigw-gen.config.json');
     writeFileSync(file, '{\n\t"out": "gen",\n\t"sdk": {\n\t\t"groupByTags": true\n\t}\n}\n');
     const error = errorOf(() => loadConfigFile(file));
-    expect(error.format()).toBe(`${file}:4:3: invalid config: /sdk: unknown property "groupByTags"`);
+    expect(error.format()).toBe(`${file}:4:3: invalid config: /sdk: unknown property "groupByTags" (did you mean groupByTag?)`);
   });
 
   it('points at a wrong type', () => {

@@ -11,6 +11,7 @@ import { allRules, formatDiagnostics } from '../../lint/index.js';
 import type { Target } from '../../emit/types.js';
 import type { WriteResult } from '../../output/index.js';
 import { formatGatewayChanges } from '../gateway-changes.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
@@ -47,6 +48,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       })
       .option('watch', { alias: 'w', type: 'boolean', describe: 'Rebuild whenever a file of the spec changes (Ctrl-C to stop)' })
       .conflicts('watch', 'check')
+      .epilogue(exitCodesHelp('lint errors stopped the build, or --check found the output out of date'))
       .example('$0 build openapi.yaml', 'generate everything into ./generated')
       .example('$0 build openapi.yaml --out src/generated --targets sdk,handlers', 'only the client SDK and handler stubs')
       .example('$0 build openapi.yaml --check', 'in CI: fail when the committed output is stale')
@@ -62,20 +64,25 @@ export async function runBuild(args: BuildArgs, ctx: CliContext): Promise<number
   // Reports quote the spec (file names, rewritten keys, lint messages) and print no colors.
   const io = plainTextIo(ctx.io);
   const targets = parseTargets(args.targets);
-  const { spec, config } = resolveSpecAndConfig(args, io, {
+  if (args.watch && args.spec === '-') throw new ApigwError('USAGE', '--watch cannot watch standard input (the spec `-`): pass the spec file');
+  const { spec, config, text } = resolveSpecAndConfig(args, io, {
     ...(targets ? { targets } : {}),
     ...(args.out !== undefined ? { out: resolve(io.cwd, args.out) } : {}),
   });
   const out = outputFolder(config, io.cwd);
   // Watch mode keeps one parse cache across rebuilds: only the files that changed are parsed again.
-  const loadOptions = { ...(args.api !== undefined ? { api: args.api } : {}), ...(args.watch ? { cache: createLoadCache() } : {}) };
+  const loadOptions = {
+    ...(args.api !== undefined ? { api: args.api } : {}),
+    ...(args.watch ? { cache: createLoadCache() } : {}),
+    ...(text !== undefined ? { text } : {}),
+  };
   const once = async (): Promise<{ code: number; outcome?: BuildOutcome }> => {
     // Read on every rebuild: in watch mode the user may refresh the baseline meanwhile. Also with
     // --no-lint: a build refusing broken $refs says whether `apigw-gen lint` lists them, which
     // depends on the baseline (it is used for nothing else then, so an unreadable one is no error).
     const baseline = args.lint !== false ? readConfiguredBaseline(config, io.cwd) : baselineIfReadable(config, io.cwd);
     const outcome = await build({ spec, out, config, lint: args.lint !== false, check: args.check === true, load: loadOptions, baseline });
-    return { code: report(outcome, io, args.check === true, spec), outcome };
+    return { code: report(outcome, io, args, spec), outcome };
   };
 
   if (!args.watch) return (await once()).code;
@@ -125,7 +132,8 @@ function parseTargets(raw: string[] | undefined): Target[] | undefined {
 }
 
 /** Prints what happened and returns the exit code. */
-function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string): number {
+function report(outcome: BuildOutcome, io: CliIo, args: BuildArgs, spec: string): number {
+  const check = args.check === true;
   if (outcome.diagnostics.length > 0) {
     io.err(formatDiagnostics('stylish', outcome.diagnostics, { rules: allRules, cwd: io.cwd, color: false }));
   }
@@ -159,7 +167,14 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
       io.out(`apigw-gen: ${where} is up to date\n`);
       return 0;
     }
-    io.out(`apigw-gen: ${where} is out of date; run \`apigw-gen build ${displayFolder(spec, io.cwd)}\` to update:\n${listChanges(written)}`);
+    const rerun = `\`${rebuildCommand(args, spec, io.cwd)}\``;
+    const conflicts = written.conflicts.length;
+    // A build refuses to overwrite a conflicting file: sending the user to run one would go nowhere.
+    const them = conflicts === 1 ? 'it' : 'them';
+    const next = conflicts === 0
+      ? `run ${rerun} to update`
+      : `${conflicts === 1 ? 'the file marked conflict below is' : `the ${conflicts} files marked conflict below are`} not apigw-gen's output or edited since, and a build refuses to overwrite ${them}: move ${them} out of ${where} to keep ${them}, or delete ${them} to let apigw-gen regenerate ${them}; then run ${rerun}`;
+    io.out(`apigw-gen: ${where} is out of date; ${next}:\n${listChanges(written)}`);
     return 1;
   }
   io.out(`apigw-gen: ${where} ${summary(written)}\n`);
@@ -167,6 +182,23 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
     io.err(`apigw-gen: no longer generated but edited by hand, so left in place: ${written.abandoned.join(', ')}\n`);
   }
   return 0;
+}
+
+/** The build `--check` stands for: the same spec, config, root, API, output and targets. */
+function rebuildCommand(args: BuildArgs, spec: string, cwd: string): string {
+  const words = ['apigw-gen', 'build', args.spec === '-' ? '-' : displayFolder(spec, cwd)];
+  const flag = (name: string, value: string | undefined) => {
+    if (value !== undefined) words.push(name, /^[\w./@:+-]+$/.test(value) ? value : JSON.stringify(value));
+  };
+  flag('--config', args.config);
+  flag('--root', args.root);
+  flag('--api', args.api);
+  flag('--api-type', args.apiType);
+  flag('--out', args.out);
+  flag('--targets', args.targets?.join(','));
+  if (args.allowRemoteRefs) words.push('--allow-remote-refs');
+  if (args.lint === false) words.push('--no-lint');
+  return words.join(' ');
 }
 
 function listChanges(written: WriteResult): string {

@@ -7,9 +7,11 @@ import { allRules, formatDiagnostics, FORMATS, lint, serializeBaseline, summariz
 import { writeTextFile } from '../../output/index.js';
 import { configuredBaselineFile, readConfiguredBaseline } from '../baseline.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { contextOf, type CliContext } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { plural } from '../../text/plural.js';
+import { optionValueProblem } from '../option-values.js';
 
 export const DEFAULT_BASELINE_FILE = '.apigw-gen-baseline.json';
 
@@ -31,6 +33,7 @@ export const lintCommand: CommandModule<object, LintArgs> = {
         type: 'string',
         describe: `Write today's problems to a baseline file (default: \`lint.baseline\` from the config, else ${DEFAULT_BASELINE_FILE}) so later runs report only new ones`,
       })
+      .epilogue(exitCodesHelp('lint errors, or more warnings than --max-warnings'))
       .example('$0 lint openapi.yaml', 'human-readable report, grouped by file')
       .example('$0 lint openapi.yaml --format sarif > apigw.sarif', 'for GitHub code scanning')
       .example('$0 lint openapi.yaml --format github --max-warnings 0', 'annotations in GitHub Actions; fail on any warning')
@@ -42,15 +45,15 @@ export const lintCommand: CommandModule<object, LintArgs> = {
   },
 };
 
-/** Options the plain-argv fast path understands: flag → [LintArgs key, allowed values or a check]. */
-const SIMPLE_OPTIONS: Record<string, { key: 'format' | 'maxWarnings' | 'apiType' | 'config' | 'api'; accept: (v: string) => boolean }> = {
+/** Options the plain-argv fast path understands: flag → [LintArgs key, the check its value must pass]. */
+const SIMPLE_OPTIONS: Record<string, { key: 'format' | 'maxWarnings' | 'apiType' | 'config' | 'api'; accept: (v: string, cwd: string) => boolean }> = {
   '--format': { key: 'format', accept: (v) => (FORMATS as readonly string[]).includes(v) },
   '-f': { key: 'format', accept: (v) => (FORMATS as readonly string[]).includes(v) },
-  '--max-warnings': { key: 'maxWarnings', accept: (v) => /^[0-9]{1,9}$/.test(v) },
+  '--max-warnings': { key: 'maxWarnings', accept: (v, cwd) => optionValueProblem('count', v, cwd) === undefined },
   '--api-type': { key: 'apiType', accept: (v) => v === 'rest' || v === 'http' },
-  '--config': { key: 'config', accept: plainValue },
-  '-c': { key: 'config', accept: plainValue },
-  '--api': { key: 'api', accept: plainValue },
+  '--config': { key: 'config', accept: (v, cwd) => plainValue(v) && optionValueProblem('input-file', v, cwd) === undefined },
+  '-c': { key: 'config', accept: (v, cwd) => plainValue(v) && optionValueProblem('input-file', v, cwd) === undefined },
+  '--api': { key: 'api', accept: (v, cwd) => plainValue(v) && optionValueProblem('logical-id', v, cwd) === undefined },
 };
 
 /** A value yargs takes as the same string: not empty, not a flag, not something it reads as a number. */
@@ -60,12 +63,13 @@ function plainValue(v: string): boolean {
 
 /**
  * The arguments of `lint <spec> [--format F] [--max-warnings N] [--api-type T] [--config C] [--api A]`
- * (each flag at most once, as `--flag value` or `--flag=value`), read without yargs; undefined for
- * anything else (help, --baseline, booleans, repeats, unknown or odd values), which yargs then parses.
- * Loading and running yargs costs ~90 ms, a seventh of linting Stripe's spec; on these plain shapes
- * the result is what yargs gives (test/cli/lint-fast-argv.test.ts compares the two).
+ * (each flag at most once, as `--flag value` or `--flag=value`, each value valid: see option-values.ts),
+ * read without yargs; undefined for anything else (help, --baseline, booleans, repeats, unknown or bad
+ * values), which yargs then parses and reports. Loading and running yargs costs ~90 ms, a seventh of
+ * linting Stripe's spec; on these plain shapes the result is what yargs gives
+ * (test/cli/lint-fast-argv.test.ts compares the two).
  */
-export function simpleLintArgs(argv: readonly string[]): LintArgs | undefined {
+export function simpleLintArgs(argv: readonly string[], cwd: string): LintArgs | undefined {
   if (argv[0] !== 'lint') return undefined;
   const args: LintArgs = {};
   const seen = new Set<string>();
@@ -84,7 +88,7 @@ export function simpleLintArgs(argv: readonly string[]): LintArgs | undefined {
     let value: string | undefined;
     if (eq !== -1) value = a.slice(eq + 1);
     else value = argv[++i];
-    if (value === undefined || !option.accept(value)) return undefined;
+    if (value === undefined || !option.accept(value, cwd)) return undefined;
     if (option.key === 'maxWarnings') args.maxWarnings = Number(value);
     else if (option.key === 'format') args.format = value as LintFormat;
     else if (option.key === 'apiType') args.apiType = value as 'rest' | 'http';
@@ -94,8 +98,8 @@ export function simpleLintArgs(argv: readonly string[]): LintArgs | undefined {
 }
 
 export async function runLint(args: LintArgs, { io }: CliContext): Promise<number> {
-  const { spec, config } = resolveSpecAndConfig(args, io);
-  const { document, api } = await loadApi(spec, config, args.api !== undefined ? { api: args.api } : {});
+  const { spec, config, text } = resolveSpecAndConfig(args, io);
+  const { document, api } = await loadApi(spec, config, { ...(args.api !== undefined ? { api: args.api } : {}), ...(text !== undefined ? { text } : {}) });
 
   if (args.baseline !== undefined) {
     // Every current problem goes in, including those an older baseline already hides.
@@ -116,13 +120,13 @@ export async function runLint(args: LintArgs, { io }: CliContext): Promise<numbe
   const formatted = formatDiagnostics(format, diagnostics, { rules: allRules, cwd: io.cwd, color });
   // Colored stylish output escapes spec text itself (its own color codes must pass); JSON, SARIF,
   // JUnit and GitHub output may still hold raw C1 controls, shown escaped like everywhere else.
-  const text = color ? formatted : terminalSafe(formatted);
-  if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
+  const report = color ? formatted : terminalSafe(formatted);
+  if (report !== '') io.out(report.endsWith('\n') ? report : `${report}\n`);
 
   const { errors, warnings } = summarize(diagnostics);
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
-    io.err(`apigw-gen: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    io.err(`apigw-gen: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
   return 0;

@@ -12,6 +12,7 @@ import { errorLine, plainTextIo } from '../errors.js';
 import { ApigwError } from '../../errors.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
+import { exitCodesHelp } from '../exit-codes.js';
 
 export interface ServeArgs extends SpecArgs {
   port?: number;
@@ -30,7 +31,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('stage', { type: 'string', describe: 'Stage to serve (default: serve.stage, else the first of `stages`, else $default / local)' })
       .option('watch', { alias: 'w', type: 'boolean', describe: 'Reload the spec, config and handlers when they change' })
       .example('$0 serve openapi.yaml', 'serve on http://127.0.0.1:3000')
-      .example('$0 serve openapi.yaml --watch --stage dev', 'the dev stage (its stage variables), reloading on save') as unknown as Argv<ServeArgs>,
+      .example('$0 serve openapi.yaml --watch --stage dev', 'the dev stage (its stage variables), reloading on save')
+      .epilogue(exitCodesHelp('not used: serve runs until SIGINT or SIGTERM, then exits 0')) as unknown as Argv<ServeArgs>,
   handler: async (args) => {
     const ctx = contextOf(args as unknown as Record<string, unknown>);
     ctx.exitCode = await runServe(args, ctx);

@@ -3,6 +3,7 @@
 
 import type { Argv, CommandModule } from 'yargs';
 import { checkJsonOutput, renderTemplateFile } from '../../vtl/offline.js';
+import { exitCodesHelp } from '../exit-codes.js';
 import { contextOf, type CliContext } from '../context.js';
 
 export interface VtlRenderArgs {
@@ -24,6 +25,7 @@ const renderCommand: CommandModule<object, VtlRenderArgs> = {
       // nargs 1: one value per flag, so `--stage-vars a=1 template.vtl` keeps the template positional
       .option('stage-vars', { type: 'string', array: true, nargs: 1, describe: 'Stage variables as name=value (repeatable)' })
       .option('check-json', { type: 'boolean', describe: 'Report (exit 1) when the output is not valid JSON, with line:column' })
+      .epilogue(exitCodesHelp('--check-json found the output is not valid JSON'))
       .example('$0 vtl render template.vtl --event request.json', 'print the rendered template')
       .example("$0 vtl render 'openapi.yaml#/paths/~1pets/post/x-amazon-apigateway-integration/requestTemplates/application~1json' -e req.json --check-json", 'a template inside the spec') as unknown as Argv<VtlRenderArgs>,
   handler: async (args) => {
@@ -64,6 +66,6 @@ export async function runVtlRender(args: VtlRenderArgs, { io }: CliContext): Pro
 export const vtlCommand: CommandModule = {
   command: 'vtl <command>',
   describe: 'Mapping-template (VTL) tools',
-  builder: (yargs: Argv) => yargs.command(renderCommand).demandCommand(1, 'Say which vtl command to run (render).'),
+  builder: (yargs: Argv) => yargs.command(renderCommand).demandCommand(1, 'Say which vtl command to run (render).').epilogue(exitCodesHelp('vtl render --check-json found the output is not valid JSON')),
   handler: () => undefined,
 };
