@@ -143,6 +143,12 @@ export interface OperationSpec {
   auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** Response header names the spec declares (any status), exposed as typed properties of `headers`. */
   responseHeaders?: readonly string[];
+  /**
+   * The documented success statuses, when the spec lists its 2xx codes one by one: only these are
+   * `ok` (an undocumented 2xx is `ok: false`, its body in `error`), so `ok` narrows `data` to the
+   * documented types. Absent: every 2xx is `ok`.
+   */
+  success?: readonly number[];
 }
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -183,7 +189,7 @@ export interface RawResult {
   response: Response;
 }
 
-/** Thrown for non-2xx responses when the client is generated (or configured) to throw. */
+/** Thrown for results that are not `ok` (non-2xx, or a 2xx the spec does not document) when the client is generated to throw. */
 export class ApiError<R extends { status: number; error?: unknown } = { status: number; error?: unknown }> extends Error {
   readonly status: number;
   readonly result: R;
@@ -580,7 +586,7 @@ export class ClientCore {
           continue;
         }
         const payload = await parseResponse(response, method);
-        const ok = response.status >= 200 && response.status < 300;
+        const ok = op.success ? op.success.includes(response.status) : response.status >= 200 && response.status < 300;
         const resultHeaderSet = resultHeaders(response, op.responseHeaders);
         const result: RawResult = ok ? { ok, status: response.status, data: payload, headers: resultHeaderSet, response } : { ok, status: response.status, error: payload, headers: resultHeaderSet, response };
         if (!ok && this.throwOnError) throw new ApiError(result as RawResult & { error: unknown }, op.id);

@@ -181,7 +181,7 @@ export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoint
     else lines.push('if (result.ok) {', '  console.log(result.data); // typed per documented 2xx status', '} else {', '  console.error(result.status, result.error); // typed error body', '}');
     lines.push('```', '');
   }
-  lines.push('Every call returns a result discriminated on `ok` and `status`; narrowing on `result.status === 404` gives that response\'s body type.', '');
+  lines.push('Every call returns a result discriminated on `ok` and `status`; narrowing on `result.status === 404` gives that response\'s body type. `ok` is true for the success statuses the spec documents (any 2xx when it documents none, or a `2XX` range): a 2xx it does not list arrives with `ok: false` and its body in `error`, so `data` always has a documented type.', '');
   lines.push(...anyMethodSection(ops, space));
   if (defaultOp) lines.push(...defaultRouteSection(defaultOp, ops, space, options.throwOnError));
   lines.push('## Retries, timeouts, cancellation, middleware', '', '```ts', 'const resilient = createClient({', ...clientOptions.filter((o) => !o.startsWith('timeoutMs')).map((o) => `  ${o}`), '  retry: { retries: 3, baseDelayMs: 200 }, // 429, 502, 503, 504; exponential backoff with jitter; Retry-After honoured', '  timeoutMs: 5_000, // per call, retries included', '  middleware: [{', '    onRequest: (ctx) => { ctx.headers.set("x-request-id", crypto.randomUUID()); },', '    onResponse: (res, ctx) => { console.log(ctx.method, ctx.url.href, res.status); },', '  }],', '});');
