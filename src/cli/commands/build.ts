@@ -11,6 +11,7 @@ import { allRules, formatDiagnostics } from '../../lint/index.js';
 import type { Target } from '../../emit/types.js';
 import type { WriteResult } from '../../output/index.js';
 import { formatGatewayChanges } from '../gateway-changes.js';
+import { formatEmitWarning } from '../emit-warnings.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
@@ -151,6 +152,7 @@ function report(outcome: BuildOutcome, io: CliIo, check: boolean, spec: string):
   const written = outcome.written;
   const where = displayFolder(written.outDir, io.cwd);
   if (outcome.gatewayChanges && outcome.gatewayChanges.length > 0) io.err(formatGatewayChanges(outcome.gatewayChanges, where));
+  for (const w of outcome.emitWarnings ?? []) io.err(formatEmitWarning(w, outcome.document, io.cwd));
   for (const file of outcome.orphanedHandlers) {
     io.err(`apigw-gen: handlers/${file}: implementation no longer matches any function (kept)\n`);
   }

@@ -4,7 +4,7 @@
 
 import type { Api, Parameter, Response } from '../../model/types.js';
 import { jsDoc, stringLiteral, type JsDocTag } from '../shared/escape.js';
-import { propertyKey, toCamelCase, uniqueNames } from '../shared/naming.js';
+import { propertyKey, toCamelCase, toMemberName, uniqueNames } from '../shared/naming.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import { bodyKindOf, CLIENT_MEMBER_NAMES, isJsonMediaType, type SdkOperation } from './operations.js';
 import type { SdkEndpoints } from './endpoints.js';
@@ -251,7 +251,7 @@ export const ENDPOINTS: Endpoints = {
   let groups = '';
   if (options.groupByTag) {
     const tags = [...new Set(ops.map((o) => o.group ?? 'default'))];
-    const groupNames = uniqueNames(tags.map((t) => toCamelCase(t)), { taken: [...CLIENT_MEMBER_NAMES, ...ops.map((o) => o.name)] });
+    const groupNames = uniqueNames(tags.map((t) => toMemberName(toCamelCase(t), CLIENT_MEMBER_NAMES)), { taken: [...CLIENT_MEMBER_NAMES, ...ops.map((o) => o.name)] });
     groups = tags
       .map((tag, i) => {
         const members = ops.filter((o) => (o.group ?? 'default') === tag).map((o) => `    ${o.name}: this.${o.name}.bind(this),`);

@@ -99,10 +99,10 @@ describe('SDK README: $default route and ANY routes', () => {
     expect(readme).toContain("**Hostile \\*/ globalThis.PWNED = 'title'; /\\*** 1\\`${globalThis.PWNED = 'version'}\\`. Do not edit");
     // Code spans get a fence longer than any backtick run inside; in a table, `|` is escaped.
     expect(readme).toContain('- ``p`r|od``: ``https://{restApiId}.execute-api.{region}.amazonaws.com/p`r|od``\n');
-    expect(readme).toContain("| `listThingsGlobalThisPWNEDOp` | `` GET /things/{thing-id}/\"'`${x}` `` | none | \\*/ globalThis.PWNED = 'summary'; /\\* |\n");
+    expect(readme).toContain("| `listThingsGlobalThisPWNEDOpGetThingsByThingIdX` | `` GET /things/{thing-id}/\"'`${x}` `` | none | \\*/ globalThis.PWNED = 'summary'; /\\* |\n");
     expect(readme).toContain("\n\\*/ globalThis.PWNED = 'summary'; /\\*:\n");
     // An operation whose params are all optional gets an empty object, not `{  }`.
-    expect(readme).toContain('await client.listThingsGlobalThisPWNEDOp2({});');
+    expect(readme).toContain('await client.listThingsGlobalThisPWNEDOpPostThings({});');
   });
 
   it('README examples compile against the SDK in both result styles', async () => {
