@@ -77,9 +77,12 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Sent with every request. */
   headers?: Record<string, string>;
-  /** API Gateway API key, sent as `x-api-key` on routes that require one. */
+  /** API Gateway API key, sent as `x-api-key` on routes that require one (unless the call passes the route's own `x-api-key` header parameter). */
   apiKey?: Provider<string | undefined>;
-  /** The `Authorization` (or identity source) header value for routes behind a Lambda, Cognito or JWT authorizer. */
+  /**
+   * The `Authorization` (or identity source) header value for routes behind a Lambda, Cognito or JWT
+   * authorizer. A call that passes the route's own parameter for that header sends that value instead.
+   */
   token?: string | ((context: TokenContext) => Awaitable<string | undefined>);
   /** AWS credentials for routes with IAM authorization (SigV4). */
   credentials?: Provider<AwsCredentials | undefined>;
@@ -541,7 +544,7 @@ export class ClientCore {
     for (const [k, v] of entriesOf(call.headers ?? {})) headers.set(k, String(v));
     const encoded = input.raw ? encodeRawBody(input.raw.request) : encodeBody(op, input.body);
     if (encoded.contentType) headers.set('content-type', encoded.contentType);
-    await this.authenticate(op, headers, url);
+    await this.authenticate(op, headers, url, input);
 
     const retry = call.retry === false || options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
     const attempts = 1 + (retry ? Math.max(0, retry.retries) : 0);
@@ -598,14 +601,22 @@ export class ClientCore {
     }
   }
 
-  private async authenticate(op: OperationSpec, headers: Headers, url: URL): Promise<void> {
+  /**
+   * Adds the route's credentials. A value the call passed in the operation's own parameter for that
+   * header (or query parameter) wins, and the client option is not consulted (the generated types
+   * make such parameters optional for that reason).
+   */
+  private async authenticate(op: OperationSpec, headers: Headers, url: URL, input: RequestInput): Promise<void> {
     const { auth } = op;
-    if (auth.apiKey) {
+    const given = (location: 'header' | 'query', name: string) =>
+      op.params.some((p) => p.in === location && (location === 'header' ? p.name.toLowerCase() === name : p.name === name) && valueOf(input[location], p.name) != null);
+    if (auth.apiKey && !given('header', 'x-api-key')) {
       const key = await resolveProvider(this.options.apiKey);
       if (key === undefined) throw new ConfigurationError(`${op.id} requires an API key: pass \`apiKey\` to the client`);
       headers.set('x-api-key', key);
     }
     if (auth.type === 'CUSTOM' || auth.type === 'COGNITO_USER_POOLS' || auth.type === 'JWT') {
+      if (auth.tokenQuery !== undefined ? given('query', auth.tokenQuery) : given('header', auth.tokenHeader ?? 'authorization')) return;
       const provider = this.options.token;
       const token = typeof provider === 'function' ? await provider({ operationId: op.id, authorizer: auth.authorizer, type: auth.type, scopes: auth.scopes }) : provider;
       if (token === undefined) throw new ConfigurationError(`${op.id} requires an authorizer token: pass \`token\` to the client`);

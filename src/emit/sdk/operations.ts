@@ -244,5 +244,34 @@ function toOperation(api: Api, route: Route, name: string, typePrefix: string, w
   if (token?.in === 'query') op.auth.tokenQuery = token.name;
   else if (token !== undefined && token.name !== 'authorization') op.auth.tokenHeader = token.name;
   if (media) op.body = { ...media, required: route.requestBody!.required };
+  op.params = withCredentialParams(op);
   return op;
+}
+
+/** Headers SigV4 signing writes: a value of the caller's would be overwritten or break the signature. */
+const SIGV4_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'];
+
+/**
+ * One source of truth for each credential the client sends. A declared parameter where the route's
+ * credential goes (the authorizer token's header or query parameter, `x-api-key` on routes that
+ * need a key) is optional: when the call passes it, it is sent and the client's `token` / `apiKey`
+ * is not consulted; otherwise the client option fills it (the runtime does the same). On AWS_IAM
+ * routes the SigV4 headers are the signature's, so such declared parameters are dropped.
+ */
+function withCredentialParams(op: SdkOperation): Parameter[] {
+  const tokenRoute = op.auth.type === 'CUSTOM' || op.auth.type === 'COGNITO_USER_POOLS' || op.auth.type === 'JWT';
+  const isHeader = (p: Parameter, name: string) => p.in === 'header' && p.name.toLowerCase() === name;
+  const filledBy = (p: Parameter): string | undefined => {
+    if (tokenRoute && (op.auth.tokenQuery !== undefined ? p.in === 'query' && p.name === op.auth.tokenQuery : isHeader(p, op.auth.tokenHeader ?? 'authorization'))) return 'token';
+    if (op.auth.apiKey && isHeader(p, 'x-api-key')) return 'apiKey';
+    return undefined;
+  };
+  return op.params
+    .filter((p) => !(op.auth.type === 'AWS_IAM' && SIGV4_HEADERS.some((h) => isHeader(p, h))))
+    .map((p) => {
+      const option = filledBy(p);
+      if (option === undefined) return p;
+      const note = `Default: the client's \`${option}\` option (a value given here is sent instead).`;
+      return { ...p, required: false, description: p.description ? `${p.description}\n\n${note}` : note };
+    });
 }
