@@ -152,6 +152,13 @@ export interface OperationSpec {
    * documented types. Absent: every 2xx is `ok`.
    */
   success?: readonly number[];
+  /**
+   * `manual` when the spec documents a redirect: the 3xx is the result instead of being followed.
+   * Node.js, Deno and Bun then return the 3xx itself (status, Location, body). Browsers hide it:
+   * the result has status 0, no headers and no body (`response.type === 'opaqueredirect'`).
+   * Otherwise fetch follows redirects (at most 20; a longer chain or a loop rejects, not retried).
+   */
+  redirect?: 'manual';
 }
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -396,6 +403,12 @@ export function encodeBody(op: OperationSpec, body: unknown): { body: RequestBod
   }
 }
 
+/** fetch gave up on a redirect chain (too long, or a loop): repeating the request cannot help. */
+function isRedirectLimit(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  return cause instanceof Error && /redirect/i.test(cause.message);
+}
+
 async function resolveProvider<T>(provider: Provider<T> | undefined): Promise<T | undefined> {
   return typeof provider === 'function' ? await (provider as () => Awaitable<T>)() : provider;
 }
@@ -565,14 +578,14 @@ export class ClientCore {
         let response: Response;
         try {
           if (controller.signal.aborted) throw controller.signal.reason;
-          response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal });
+          response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal, redirect: op.redirect ?? 'follow' });
         } catch (error) {
           const aborted = controller.signal.aborted;
           const reason = aborted ? controller.signal.reason : error;
           for (const m of options.middleware ?? []) await m.onError?.(reason, context);
           // A network error (not a timeout or abort) is retried when repeating the request is safe.
           const retryNetwork =
-            !aborted && retry !== undefined && attempt < attempts && !(context.body instanceof ReadableStream) &&
+            !aborted && !isRedirectLimit(error) && retry !== undefined && attempt < attempts && !(context.body instanceof ReadableStream) &&
             (retry.networkErrors === 'always' || (retry.networkErrors === 'idempotent' && IDEMPOTENT_METHODS.includes(method)));
           if (!retryNetwork) throw reason;
           await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random(), controller.signal);

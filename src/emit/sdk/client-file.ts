@@ -88,6 +88,14 @@ export function successStatuses(op: SdkOperation): number[] | undefined {
   return exact.length > 0 ? exact : undefined;
 }
 
+/**
+ * Whether the operation documents a redirect (a 3xx code or range other than 304, which is no
+ * redirect): its client then receives 3xx responses instead of following them.
+ */
+export function documentsRedirects(op: SdkOperation): boolean {
+  return op.route.responses.some((r) => /^3(XX|\d\d)$/i.test(r.status) && r.status !== '304');
+}
+
 function resultType(op: SdkOperation, space: TypeSpace): string {
   const exact: Response[] = [];
   const ranges: Response[] = [];
@@ -122,6 +130,9 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
   // No documented 2xx (nor a 2XX range): every 2xx is a success, typed by `default` if any.
   if (!rangeClasses.has('2') && !documentsSuccess) members.push(member(true, 'Status2XX', fallbackPayload, fallback));
   // Otherwise an undocumented 2xx is not `ok` (the runtime agrees, see OperationSpec.success).
+  // fetch follows redirects unless told otherwise; for an operation that documents 3xx the client
+  // asks for them (redirect: 'manual'), and browsers then hide the 3xx behind an opaque response.
+  if (documentsRedirects(op)) members.push('  | { ok: false; status: 0; error: undefined; headers: Headers; response: Response }');
   const errorListed = ['1', '3', '4', '5'].flatMap(listed);
   const undocumented = documentsSuccess ? `Exclude<HttpStatus, ${[...errorListed, ...listed('2')].join(' | ')}>` : errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus';
   members.push(member(false, undocumented, fallbackPayload, fallback));
@@ -175,6 +186,7 @@ function operationSpec(op: SdkOperation): string {
   ];
   const success = successStatuses(op);
   if (success !== undefined) lines.push(`    success: [${success.join(', ')}],`);
+  if (documentsRedirects(op)) lines.push("    redirect: 'manual',");
   if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
   const accept = acceptHeader(op);
   if (accept !== undefined) lines.push(`    accept: ${stringLiteral(accept)},`);

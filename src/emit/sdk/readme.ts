@@ -7,7 +7,7 @@ import { stringLiteral } from '../shared/escape.js';
 import { headingText, inlineCode, markdownText } from '../shared/markdown.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import { chooseRequestMedia, type SdkOperation } from './operations.js';
-import { declaredHeaders } from './client-file.js';
+import { declaredHeaders, documentsRedirects } from './client-file.js';
 import type { SdkEndpoints } from './endpoints.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -220,6 +220,11 @@ export function readme(api: Api, ops: SdkOperation[], space: TypeSpace, endpoint
     lines.push('```', '');
   }
   lines.push('Every call returns a result discriminated on `ok` and `status`; narrowing on `result.status === 404` gives that response\'s body type. `ok` is true for the success statuses the spec documents (any 2xx when it documents none, or a `2XX` range): a 2xx it does not list arrives with `ok: false` and its body in `error`, so `data` always has a documented type.', '');
+  const redirecting = allOps.filter(documentsRedirects);
+  if (redirecting.length > 0) {
+    const named = redirecting.slice(0, 3).map((o) => `\`${o.name}\``).join(', ') + (redirecting.length > 3 ? ', …' : '');
+    lines.push(`Operations that document a redirect (${named}) return the 3xx result instead of following it: Node.js, Deno and Bun give its status, headers (\`Location\`) and body; browsers hide it, so there the result has status \`0\` and \`response.type === "opaqueredirect"\`. Other operations follow redirects (at most 20).`, '');
+  }
   lines.push(...anyMethodSection(ops, space));
   if (defaultOp) lines.push(...defaultRouteSection(defaultOp, ops, space, options.throwOnError));
   lines.push('## Retries, timeouts, cancellation, middleware', '', '```ts', 'const resilient = createClient({', ...clientOptions.filter((o) => !o.startsWith('timeoutMs')).map((o) => `  ${o}`), '  retry: { retries: 3, baseDelayMs: 200 }, // 429, 502, 503, 504; exponential backoff with jitter; Retry-After honoured', '  timeoutMs: 5_000, // per call, retries included', '  middleware: [{', '    onRequest: (ctx) => { ctx.headers.set("x-request-id", crypto.randomUUID()); },', '    onResponse: (res, ctx) => { console.log(ctx.method, ctx.url.href, res.status); },', '  }],', '});');

@@ -78,12 +78,16 @@ let server: Server;
 let base: string;
 let replies: Reply[] = [];
 let hits = 0;
+/** Where the server redirects, by request path (a path redirecting to itself loops). */
+let redirects: Record<string, string> = {};
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       hits++;
+      const location = Object.prototype.hasOwnProperty.call(redirects, req.url!) ? redirects[req.url!] : undefined;
+      if (location !== undefined) return void res.writeHead(302, { location, 'content-type': 'text/plain' }).end('moved');
       (replies.shift() ?? ((r) => r.writeHead(500).end()))(res);
     });
   });
@@ -98,6 +102,7 @@ afterAll(async () => {
 beforeEach(() => {
   replies = [];
   hits = 0;
+  redirects = {};
 });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (res) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -121,5 +126,60 @@ describe('ok at run time agrees with the types', () => {
     const client = sdk.createClient({ baseUrl: base });
     replies.push(json(299, { title: 'odd' }));
     await expect(client.getPet({ path: { id: '1' } })).rejects.toMatchObject({ name: 'ApiError', status: 299, error: { title: 'odd' } });
+  });
+});
+
+const REDIRECTS = `${TYPE_ASSERTIONS}
+import type { ApiClient } from './index.js';
+import type * as T from './types.js';
+declare const client: ApiClient;
+export async function redirects() {
+  const r = await client.follow();
+  if (r.status === 302) assertType<Equal<typeof r.headers.Location, string>>();
+  // Browsers: the manual redirect is opaque.
+  if (r.status === 0) assertType<Equal<typeof r.error, undefined>>();
+  if (r.ok) assertType<Equal<typeof r.data, T.Pet>>();
+  // Redirects are followed where the spec documents none: no opaque result.
+  const p = await client.plain();
+  // @ts-expect-error status 0 only exists for operations that document a redirect
+  p.status === 0;
+}
+`;
+
+describe('redirects', () => {
+  it('documented 3xx: typed, and the client receives them (redirect: manual); others follow', async () => {
+    const { files } = await generate(SPEC);
+    expect(typeCheck(new Map([...tsFiles(files), ['check.ts', REDIRECTS]]))).toEqual([]);
+    expect(typeCheck(new Map([...tsFiles(files), ['check.ts', REDIRECTS.replace('// @ts-expect-error', '//')]]))).toHaveLength(1);
+    const client = files.get('client.ts')!;
+    const spec = (op: string) => client.slice(client.indexOf(`\n  ${op}: {\n`), client.indexOf('\n  },', client.indexOf(`\n  ${op}: {\n`)));
+    expect(spec('follow')).toContain("    redirect: 'manual',");
+    expect(spec('plain')).not.toContain('redirect');
+    expect(files.get('README.md')).toContain('Operations that document a redirect (`follow`) return the 3xx result instead of following it');
+  });
+
+  it('against a real server: a documented 302 arrives with its Location; an undocumented one is followed', async () => {
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const client = sdk.createClient({ baseUrl: base });
+    redirects = { '/go': '/target', '/plain': '/target' };
+    const moved = await client.follow();
+    expect(moved).toMatchObject({ ok: false, status: 302, error: 'moved' });
+    expect(moved.headers.Location).toBe('/target');
+    expect(hits).toBe(1);
+    replies.push(json(200, { id: '1', name: 'Rex' }));
+    expect(await client.plain()).toMatchObject({ ok: true, status: 200, data: { id: '1', name: 'Rex' } });
+    expect(hits).toBe(3);
+  });
+
+  it('a redirect loop ends: one request where 3xx are documented, fetch\'s limit (no retries) elsewhere', async () => {
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const client = sdk.createClient({ baseUrl: base, retry: { baseDelayMs: 1 } });
+    redirects = { '/go': '/go', '/plain': '/plain' };
+    expect(await client.follow()).toMatchObject({ ok: false, status: 302 });
+    expect(hits).toBe(1);
+    hits = 0;
+    // GET is idempotent, so network errors are retried: a redirect loop is not one of them.
+    await expect(client.plain()).rejects.toThrow();
+    expect(hits).toBe(21);
   });
 });
