@@ -126,13 +126,25 @@ export interface ParamSpec {
   explode: boolean;
 }
 
+/** How one property of a form or multipart body is sent (OpenAPI Encoding Object, as declared). */
+export interface FieldEncoding {
+  contentType?: string;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** Multipart part headers whose value the spec fixes (const, default or a single enum value). */
+  headers?: readonly (readonly [string, string])[];
+  /** A `format: binary` string property: a string value is sent as application/octet-stream. */
+  binary?: boolean;
+}
+
 export interface OperationSpec {
   id: string;
   method: string;
   /** Path template, `{name}` and greedy `{name+}` placeholders. */
   path: string;
   params: readonly ParamSpec[];
-  body?: { mediaType: string; kind: BodyKind };
+  body?: { mediaType: string; kind: BodyKind; encoding?: Readonly<Record<string, FieldEncoding>> };
   /**
    * The Accept header: the documented response media types, success first. API Gateway picks
    * binary vs text handling from the first Accept type, so binary routes must not lead with JSON.
@@ -359,30 +371,117 @@ function resultHeaders(response: Response, declared: readonly string[] | undefin
   return headers;
 }
 
-function formBody(value: unknown): URLSearchParams {
-  const params = new URLSearchParams();
-  if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of entriesOf(value)) {
-      if (v === undefined) continue;
-      if (Array.isArray(v)) for (const item of v) params.append(k, text(item));
-      else params.append(k, text(v));
-    }
-  }
-  return params;
+// Form bodies follow OpenAPI's Encoding Object. application/x-www-form-urlencoded: each property
+// by its `style` (default `form`), `explode` (default true for `form`) and `allowReserved` (default
+// false), or, when only `contentType` is given, as that media type's text. multipart/form-data: one
+// part per property (per item for arrays, unless the part is JSON), with the part's `contentType`
+// (default by value: a Blob's own type, application/json for objects, text/plain otherwise;
+// application/octet-stream for strings of binary properties) and the `headers` the spec fixes.
+
+/** Form bytes: WHATWG's application/x-www-form-urlencoded serializer (space as `+`). */
+function formEncode(value: string, allowReserved: boolean): string {
+  // allowReserved keeps RFC 3986's reserved characters, except the three that would change how
+  // the form itself is read (`&` and `=` split pairs, `+` is a space).
+  const keep = allowReserved ? /[A-Za-z0-9*\-._:/?#[\]@!$'(),;]/ : /[A-Za-z0-9*\-._]/;
+  let out = '';
+  for (const ch of value) out += ch === ' ' ? '+' : keep.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return out;
 }
 
-function multipartBody(value: unknown): FormData {
-  const form = new FormData();
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Blob);
+}
+
+/** `key[a][b]=v` pairs for a deepObject property; arrays repeat their key (`key[a]=1&key[a]=2`). */
+function deepObjectPairs(key: string, value: unknown, enc: (s: string) => string, depth: number): string[] {
+  if (depth > 32) throw new ConfigurationError(`form field ${JSON.stringify(key)} nests deeper than 32 levels`);
+  if (Array.isArray(value)) return value.flatMap((item) => (isPlainObject(item) ? deepObjectPairs(key, item, enc, depth + 1) : item === undefined ? [] : [`${enc(key)}=${enc(text(item))}`]));
+  if (isPlainObject(value)) return entriesOf(value).flatMap(([k, v]) => (v === undefined ? [] : deepObjectPairs(`${key}[${k}]`, v, enc, depth + 1)));
+  return [`${enc(key)}=${enc(text(value))}`];
+}
+
+const DELIMITERS: Record<string, string> = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
+function formPairs(name: string, value: unknown, e: FieldEncoding | undefined): string[] {
+  const allowReserved = e?.allowReserved ?? false;
+  const enc = (s: string) => formEncode(s, allowReserved);
+  if (e?.contentType !== undefined && e.style === undefined && e.explode === undefined && e.allowReserved === undefined) {
+    return [`${enc(name)}=${enc(isJsonMediaType(e.contentType) ? JSON.stringify(value) : text(value))}`];
+  }
+  const style = e?.style ?? 'form';
+  const explode = e?.explode ?? style === 'form';
+  if (style === 'deepObject') return deepObjectPairs(name, value, enc, 0);
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined).map((v) => text(v));
+    if (explode && style === 'form') return items.map((v) => `${enc(name)}=${enc(v)}`);
+    return [`${enc(name)}=${items.map(enc).join(enc(DELIMITERS[style] ?? ','))}`];
+  }
+  if (isPlainObject(value)) {
+    const pairs = entriesOf(value).filter(([, v]) => v !== undefined);
+    if (explode) return pairs.map(([k, v]) => `${enc(k)}=${enc(text(v))}`);
+    return [`${enc(name)}=${pairs.map(([k, v]) => `${enc(k)},${enc(text(v))}`).join(',')}`];
+  }
+  return [`${enc(name)}=${enc(text(value))}`];
+}
+
+function formBody(value: unknown, encoding: Readonly<Record<string, FieldEncoding>> | undefined): string {
+  if (typeof value !== 'object' || value === null) return '';
+  return entriesOf(value)
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => formPairs(k, v, has(encoding, k) ? encoding![k] : undefined))
+    .join('&');
+}
+
+function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json');
+}
+
+/** A Content-Disposition parameter value, escaped as browsers escape FormData names. */
+function dispositionValue(value: string): string {
+  return `"${value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
+}
+
+/** The part's content type: the declared one (for a list, the one matching the Blob, else the first), else by value. */
+function partContentType(declared: string | undefined, value: unknown, binary: boolean): string | undefined {
+  if (declared !== undefined) {
+    const choices = declared.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const own = value instanceof Blob ? value.type.toLowerCase() : '';
+    const matching = choices.find((t) => own !== '' && (t.toLowerCase() === own || (t.endsWith('/*') && own.startsWith(t.slice(0, -1).toLowerCase())) || t === '*/*'));
+    const chosen = matching ? (/\*/.test(matching) ? own : matching) : choices.find((t) => !/\*/.test(t));
+    if (chosen !== undefined) return chosen;
+  }
+  if (value instanceof Blob) return value.type || 'application/octet-stream';
+  if (isPlainObject(value) || Array.isArray(value)) return 'application/json';
+  // RFC 7578: a part without Content-Type is text/plain, as FormData sends text fields.
+  return binary ? 'application/octet-stream' : undefined;
+}
+
+function multipartBody(value: unknown, mediaType: string, encoding: Readonly<Record<string, FieldEncoding>> | undefined): { body: Blob; contentType: string } {
+  const random = new Uint8Array(16);
+  crypto.getRandomValues(random);
+  const boundary = `----apigw-gen-${[...random].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const parts: (string | Blob)[] = [];
+  const addPart = (name: string, item: unknown, e: FieldEncoding | undefined) => {
+    const type = partContentType(e?.contentType, item, e?.binary === true);
+    const isFile = item instanceof Blob;
+    const filename = isFile ? ((item as Blob & { name?: unknown }).name ?? 'blob') : undefined;
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name=${dispositionValue(name)}${typeof filename === 'string' ? `; filename=${dispositionValue(filename)}` : ''}\r\n`;
+    if (type !== undefined) head += `Content-Type: ${type}\r\n`;
+    for (const [header, headerValue] of e?.headers ?? []) head += `${header}: ${headerValue}\r\n`;
+    parts.push(`${head}\r\n`, isFile ? item : type !== undefined && isJsonMediaType(type) ? JSON.stringify(item) : text(item), '\r\n');
+  };
   if (typeof value === 'object' && value !== null) {
     for (const [k, v] of entriesOf(value)) {
       if (v === undefined) continue;
-      for (const item of Array.isArray(v) ? v : [v]) {
-        if (item instanceof Blob) form.append(k, item);
-        else form.append(k, text(item));
-      }
+      const e = has(encoding, k) ? encoding![k] : undefined;
+      // An array is one part per item, unless it is declared as one JSON part.
+      if (Array.isArray(v) && !(e?.contentType !== undefined && isJsonMediaType(e.contentType))) for (const item of v) addPart(k, item, e);
+      else addPart(k, v, e);
     }
   }
-  return form;
+  parts.push(`--${boundary}--\r\n`);
+  return { body: new Blob(parts), contentType: `${mediaType.split(';')[0]!.trim()}; boundary=${boundary}` };
 }
 
 /** The request body and its content type (undefined content type: let fetch set it, e.g. multipart boundaries). */
@@ -393,9 +492,9 @@ export function encodeBody(op: OperationSpec, body: unknown): { body: RequestBod
     case 'json':
       return { body: JSON.stringify(body), contentType: mediaType };
     case 'form':
-      return { body: formBody(body).toString(), contentType: mediaType };
+      return { body: formBody(body, op.body.encoding), contentType: mediaType };
     case 'multipart':
-      return { body: multipartBody(body), contentType: undefined };
+      return multipartBody(body, mediaType, op.body.encoding);
     case 'text':
       return { body: String(body), contentType: mediaType };
     case 'binary':

@@ -4,7 +4,7 @@
 
 import type { Api, Parameter, Response } from '../../model/types.js';
 import { jsDoc, stringLiteral, type JsDocTag } from '../shared/escape.js';
-import { propertyKey, toCamelCase, toMemberName, uniqueNames } from '../shared/naming.js';
+import { propertyKey, toCamelCase, toMemberName, uniqueNames, valueKey } from '../shared/naming.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import { bodyKindOf, CLIENT_MEMBER_NAMES, isJsonMediaType, type SdkOperation } from './operations.js';
 import type { SdkEndpoints } from './endpoints.js';
@@ -170,7 +170,7 @@ function headersType(response: Response | undefined): string {
   return `TypedHeaders<{ ${declared.map(([name, required]) => `${propertyKey(name)}${required ? '' : '?'}: string`).join('; ')} }>`;
 }
 
-function operationSpec(op: SdkOperation): string {
+function operationSpec(op: SdkOperation, space: TypeSpace): string {
   const r = op.route;
   const params = op.params.map((p) => `      { name: ${stringLiteral(p.name)}, in: ${stringLiteral(p.in)}, style: ${stringLiteral(p.style)}, explode: ${p.explode} },`);
   const auth = [`type: ${stringLiteral(op.auth.type)}`, `scopes: [${op.auth.scopes.map(stringLiteral).join(', ')}]`, `apiKey: ${op.auth.apiKey}`];
@@ -187,7 +187,10 @@ function operationSpec(op: SdkOperation): string {
   const success = successStatuses(op);
   if (success !== undefined) lines.push(`    success: [${success.join(', ')}],`);
   if (documentsRedirects(op)) lines.push("    redirect: 'manual',");
-  if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
+  if (op.body) {
+    const encoding = bodyEncoding(op, space);
+    lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)}${encoding ? `, encoding: ${encoding}` : ''} },`);
+  }
   const accept = acceptHeader(op);
   if (accept !== undefined) lines.push(`    accept: ${stringLiteral(accept)},`);
   const responseHeaders: string[] = [];
@@ -195,6 +198,55 @@ function operationSpec(op: SdkOperation): string {
   if (responseHeaders.length > 0) lines.push(`    responseHeaders: [${responseHeaders.map(stringLiteral).join(', ')}],`);
   lines.push(`    auth: { ${auth.join(', ')} },`, '  },');
   return lines.join('\n');
+}
+
+/** A value the spec fixes for a header: `const`, a single `enum` value, else `default`. */
+function fixedHeaderValue(space: TypeSpace, schema: unknown): string | undefined {
+  const s = space.resolve(schema);
+  if (!s) return undefined;
+  const value = s.const !== undefined ? s.const : Array.isArray(s.enum) && s.enum.length === 1 ? s.enum[0] : s.default;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/**
+ * The runtime's per-property encoding of a form or multipart body (FieldEncoding), as an object
+ * literal: the spec's Encoding Objects, plus which properties are binary strings (multipart sends
+ * those as application/octet-stream). Undefined when there is nothing to say.
+ */
+function bodyEncoding(op: SdkOperation, space: TypeSpace): string | undefined {
+  const body = op.body!;
+  if (body.kind !== 'form' && body.kind !== 'multipart') return undefined;
+  const fields = new Map<string, string[]>();
+  const add = (name: string, member: string) => fields.set(name, [...(fields.get(name) ?? []), member]);
+  const declared = body.encoding ?? {};
+  for (const name of Object.keys(declared)) {
+    const e = declared[name]!;
+    if (e.contentType !== undefined) add(name, `contentType: ${stringLiteral(e.contentType)}`);
+    if (body.kind === 'form') {
+      // style, explode and allowReserved apply to urlencoded bodies only (OpenAPI 3.0).
+      if (e.style !== undefined) add(name, `style: ${stringLiteral(e.style)}`);
+      if (e.explode !== undefined) add(name, `explode: ${e.explode}`);
+      if (e.allowReserved !== undefined) add(name, `allowReserved: ${e.allowReserved}`);
+    } else {
+      // Part headers with a fixed value; Content-Type and Content-Disposition are the part's own.
+      const headers = Object.keys(e.headers)
+        .filter((h) => HEADER_TOKEN.test(h) && !/^content-(type|disposition)$/i.test(h))
+        .map((h) => [h, fixedHeaderValue(space, e.headers[h]!.schema)] as const)
+        .filter((pair): pair is readonly [string, string] => pair[1] !== undefined && !/[\0-\x1f\x7f]/.test(pair[1]));
+      if (headers.length > 0) add(name, `headers: [${headers.map(([h, v]) => `[${stringLiteral(h)}, ${stringLiteral(v)}]`).join(', ')}]`);
+    }
+  }
+  if (body.kind === 'multipart') {
+    const schema = space.resolve(body.schema);
+    const properties = schema && typeof schema.properties === 'object' && schema.properties !== null ? (schema.properties as Record<string, unknown>) : {};
+    for (const name of Object.keys(properties)) {
+      const p = space.resolve(properties[name]);
+      const item = p?.type === 'array' ? space.resolve(p.items) : p;
+      if (item?.type === 'string' && (item.format === 'binary' || typeof item.contentMediaType === 'string')) add(name, 'binary: true');
+    }
+  }
+  if (fields.size === 0) return undefined;
+  return `{ ${[...fields].map(([name, members]) => `${valueKey(name)}: { ${members.join(', ')} }`).join(', ')} }`;
 }
 
 /**
@@ -245,7 +297,7 @@ export const ENDPOINTS: Endpoints = {
     const resultName = `${prefix}Result`;
     const params = paramsBlock(op, space, paramsName);
     out.push(`${params.text}${params.text ? '\n' : ''}/** Every outcome of \`${op.name}\`: narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(op, space)};\n`);
-    specs.push(operationSpec(op));
+    specs.push(operationSpec(op, space));
     const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
     const signature = params.empty ? 'options?: CallOptions' : `params: ${paramsName}${params.optional ? ' = {}' : ''}, options?: CallOptions`;
     methods.push(`${methodDoc(op, '  ')}  ${op.name}(${signature}): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.${op.name}, ${params.empty ? '{}' : 'params'}, options);\n  }`);
@@ -253,7 +305,7 @@ export const ENDPOINTS: Endpoints = {
   if (defaultOp) {
     const resultName = `${prefixes[ops.length]!}Result`;
     out.push(`/** Every outcome of \`request\` (the \`$default\` route): narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(defaultOp, space)};\n`);
-    specs.push(operationSpec(defaultOp));
+    specs.push(operationSpec(defaultOp, space));
     const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
     const doc = methodDoc(defaultOp, '  ', 'Calls the `$default` route: any method and path no other route matches. `path` is below the base URL and starts with `/`.');
     methods.push(`${doc}  request(method: HttpMethodName, path: string, init: RawRequest = {}, options?: CallOptions): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.request, { method, raw: { path, request: init } }, options);\n  }`);

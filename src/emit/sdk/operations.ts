@@ -2,7 +2,7 @@
 // request media type, responses and authentication — everything the client file needs, decided
 // once, in route order (so output order is stable).
 
-import type { Api, Parameter, Route, Schema, SecurityScheme } from '../../model/types.js';
+import type { Api, MediaEncoding, Parameter, Route, Schema, SecurityScheme } from '../../model/types.js';
 import type { EmitWarning } from '../types.js';
 import { toCamelCase, toMemberName, toTypeName, splitWords } from '../shared/naming.js';
 
@@ -15,7 +15,7 @@ export interface SdkOperation {
   /** Prefix of the operation's exported types (`ListPets` → `ListPetsParams`, `ListPetsResult`). */
   typePrefix: string;
   params: Parameter[];
-  body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean };
+  body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean; encoding?: Record<string, MediaEncoding> };
   auth: { type: Route['auth']['type']; authorizer?: string; scopes: string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** First tag, for grouping. */
   group: string | undefined;
@@ -38,11 +38,13 @@ export function bodyKindOf(mediaType: string): BodyKind {
 const BODY_PREFERENCE: BodyKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
 /** The one media type the client sends: JSON first, then form, multipart, text, binary; document order within a kind. */
-export function chooseRequestMedia(content: Record<string, { schema?: Schema }>): { mediaType: string; kind: BodyKind; schema: Schema | undefined } | undefined {
+export function chooseRequestMedia(content: Record<string, { schema?: Schema; encoding?: Record<string, MediaEncoding> }>): { mediaType: string; kind: BodyKind; schema: Schema | undefined; encoding?: Record<string, MediaEncoding> } | undefined {
   const types = Object.keys(content);
   for (const kind of BODY_PREFERENCE) {
     const mediaType = types.find((t) => bodyKindOf(t) === kind);
-    if (mediaType !== undefined) return { mediaType, kind, schema: content[mediaType]!.schema };
+    if (mediaType === undefined) continue;
+    const { schema, encoding } = content[mediaType]!;
+    return { mediaType, kind, schema, ...(encoding && (kind === 'form' || kind === 'multipart') ? { encoding } : {}) };
   }
   return undefined;
 }
