@@ -414,7 +414,9 @@ function formPairs(name: string, value: unknown, e: FieldEncoding | undefined): 
   if (Array.isArray(value)) {
     const items = value.filter((v) => v !== undefined).map((v) => text(v));
     if (explode && style === 'form') return items.map((v) => `${enc(name)}=${enc(v)}`);
-    return [`${enc(name)}=${items.map(enc).join(enc(DELIMITERS[style] ?? ','))}`];
+    // The form style's comma is a reserved character and stays literal; the other separators are text.
+    const separator = DELIMITERS[style] ?? ',';
+    return [`${enc(name)}=${items.map(enc).join(separator === ',' ? ',' : enc(separator))}`];
   }
   if (isPlainObject(value)) {
     const pairs = entriesOf(value).filter(([, v]) => v !== undefined);
