@@ -221,7 +221,8 @@ function bodyEncoding(op: SdkOperation, space: TypeSpace): string | undefined {
   const declared = body.encoding ?? {};
   for (const name of Object.keys(declared)) {
     const e = declared[name]!;
-    if (e.contentType !== undefined) add(name, `contentType: ${stringLiteral(e.contentType)}`);
+    // A content type becomes a part header line: one with control characters (CR, LF) is ignored.
+    if (e.contentType !== undefined && !/[\0-\x1f\x7f]/.test(e.contentType)) add(name, `contentType: ${stringLiteral(e.contentType)}`);
     if (body.kind === 'form') {
       // style, explode and allowReserved apply to urlencoded bodies only (OpenAPI 3.0).
       if (e.style !== undefined) add(name, `style: ${stringLiteral(e.style)}`);

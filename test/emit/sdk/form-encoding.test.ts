@@ -138,12 +138,13 @@ const MULTIPART: Case[] = [
   {
     id: 'declared',
     media: 'multipart/form-data',
-    properties: { avatar: binary, fallback: binary, list: strings, doc: str, 'we"ird\nname': str },
+    properties: { avatar: binary, fallback: binary, list: strings, doc: str, 'we"ird\nname': str, evil: str },
     encoding: {
       avatar: { contentType: 'image/png, image/jpeg', headers: { 'X-Rate-Limit': { schema: { type: 'integer', const: 5 } }, 'X-Free': { schema: str }, 'Content-Type': { schema: { type: 'string', const: 'text/evil' } } } },
       fallback: { contentType: 'image/png, image/jpeg' },
       list: { contentType: 'application/json' },
       doc: { contentType: 'application/xml', style: 'deepObject' },
+      evil: { contentType: 'text/plain\r\nX-Injected: 1', headers: { 'X-Also': { schema: { type: 'string', const: 'a\r\nX-Injected: 2' } } } },
     },
     value: {},
   },
@@ -208,7 +209,7 @@ describe('multipart/form-data', () => {
   it('declared contentType (a list: the Blob\'s own if listed, else the first), fixed part headers, JSON arrays, escaped names', async () => {
     const value = {
       avatar: new Blob(['J'], { type: 'image/jpeg' }), fallback: new Blob(['G'], { type: 'image/gif' }),
-      list: ['a', 'b'], doc: '<a/>', 'we"ird\nname': 'w',
+      list: ['a', 'b'], doc: '<a/>', 'we"ird\nname': 'w', evil: 'e',
     };
     const { raw, contentType } = await send('declared', value);
     const parts = await parseWithBusboy(raw, contentType);
@@ -220,14 +221,17 @@ describe('multipart/form-data', () => {
       { name: 'doc', kind: 'field', value: '<a/>', mimeType: 'application/xml' },
       // Escaped as browsers escape FormData names: no header injection.
       { name: 'we%22ird%0Aname', kind: 'field', value: 'w', mimeType: 'text/plain' },
+      // A spec content type or header value with CR/LF is ignored, never a header line of its own.
+      { name: 'evil', kind: 'field', value: 'e', mimeType: 'text/plain' },
     ]);
     const text = raw.toString();
+    expect(text).not.toContain('X-Injected');
     const avatarPart = text.slice(text.indexOf('name="avatar"'), text.indexOf('\r\n\r\n', text.indexOf('name="avatar"')));
     // A header with a fixed value is sent; one without (X-Free) cannot be, nor may Content-Type be overridden.
     expect(avatarPart).toBe('name="avatar"; filename="blob"\r\nContent-Type: image/jpeg\r\nX-Rate-Limit: 5');
     const form = await new Request('http://127.0.0.1/', { method: 'POST', body: raw, headers: { 'content-type': contentType } }).formData();
     // The platform's parser undoes that escaping: the exact property name arrives.
-    expect([...form.keys()]).toEqual(['avatar', 'fallback', 'list', 'doc', 'we"ird\nname']);
+    expect([...form.keys()]).toEqual(['avatar', 'fallback', 'list', 'doc', 'we"ird\nname', 'evil']);
   });
 
   it('the table\'s client compiles under tsc --strict', async () => {
