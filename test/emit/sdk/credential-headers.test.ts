@@ -39,7 +39,6 @@ export async function calls() {
 let server: Server;
 let base: string;
 const received: { url: string; headers: IncomingHttpHeaders }[] = [];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 let sdk: any;
 
 beforeAll(async () => {

@@ -198,7 +198,7 @@ describe('multipart/form-data', () => {
       { name: 'photos', kind: 'file', value: '2', mimeType: 'text/plain', filename: 'two.txt' },
     ]);
     // The platform's own multipart parser agrees on names, values and file names.
-    const form = await new Request('http://127.0.0.1/', { method: 'POST', body: raw, headers: { 'content-type': contentType } }).formData();
+    const form = await new Request('http://127.0.0.1/', { method: 'POST', body: new Uint8Array(raw), headers: { 'content-type': contentType } }).formData();
     const entries = await Promise.all([...form].map(async ([k, v]) => [k, typeof v === 'string' ? v : `${v.name}:${v.type}:${await v.text()}`]));
     expect(entries).toEqual([
       ['name', 'Rex "the dog"'], ['age', '3'], ['tags', 'a'], ['tags', 'b c'], ['meta', '{"a":[1]}'],
@@ -229,7 +229,7 @@ describe('multipart/form-data', () => {
     const avatarPart = text.slice(text.indexOf('name="avatar"'), text.indexOf('\r\n\r\n', text.indexOf('name="avatar"')));
     // A header with a fixed value is sent; one without (X-Free) cannot be, nor may Content-Type be overridden.
     expect(avatarPart).toBe('name="avatar"; filename="blob"\r\nContent-Type: image/jpeg\r\nX-Rate-Limit: 5');
-    const form = await new Request('http://127.0.0.1/', { method: 'POST', body: raw, headers: { 'content-type': contentType } }).formData();
+    const form = await new Request('http://127.0.0.1/', { method: 'POST', body: new Uint8Array(raw), headers: { 'content-type': contentType } }).formData();
     // The platform's parser undoes that escaping: the exact property name arrives.
     expect([...form.keys()]).toEqual(['avatar', 'fallback', 'list', 'doc', 'we"ird\nname', 'evil']);
   });

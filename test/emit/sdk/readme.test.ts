@@ -140,7 +140,7 @@ describe('SDK README: $default route and ANY routes', () => {
     const { files } = await generate('fixtures/petstore/openapi.yaml');
     const readme = files.get('README.md')!;
     expect(readme).not.toContain('getIdToken');
-    const option = /^  token: (.*), \/\/ (.*)$/m.exec(readme)!;
+    const option = /^ {2}token: (.*), \/\/ (.*)$/m.exec(readme)!;
     expect(option[2]).toBe('per route: Cognito routes with scopes reject ID tokens');
     const sdk = await importFrom<{ createClient(o: unknown): Record<string, (p?: unknown) => Promise<unknown>> }>(transpileToDir(files), 'index.js');
     const sent: Record<string, string | null> = {};

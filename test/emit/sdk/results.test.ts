@@ -69,7 +69,7 @@ describe('ok narrows to the documented success types', () => {
     expect(spec('getPet')).toContain('    success: [200],');
     expect(spec('createPet')).toContain('    success: [201, 202],');
     // A 2XX range or no documented 2xx: every 2xx is ok, no list.
-    for (const op of ['listJobs', 'onlyDefault', 'nothingDocumented']) expect(spec(op)).toMatch(/^\n  \w+: \{\n    id: (?:(?!success:)[\s\S])*$/);
+    for (const op of ['listJobs', 'onlyDefault', 'nothingDocumented']) expect(spec(op)).toMatch(/^\n {2}\w+: \{\n {4}id: (?:(?!success:)[\s\S])*$/);
   });
 });
 
@@ -109,7 +109,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 describe('ok at run time agrees with the types', () => {
   it('a documented 2xx is ok; an undocumented 2xx is not (body in error); without documented 2xx any 2xx is ok', async () => {
-    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js');
     const client = sdk.createClient({ baseUrl: base });
     replies.push(json(200, { id: '1', name: 'Rex' }), json(299, { title: 'odd' }), json(206, { job: 'j' }), json(299, { job: 'k' }), json(204, {}));
     expect(await client.getPet({ path: { id: '1' } })).toMatchObject({ ok: true, status: 200, data: { id: '1', name: 'Rex' } });
@@ -122,7 +122,7 @@ describe('ok at run time agrees with the types', () => {
   });
 
   it('with throwOnError an undocumented 2xx throws ApiError', async () => {
-    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC, { sdk: { throwOnError: true } })).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC, { sdk: { throwOnError: true } })).files), 'index.js');
     const client = sdk.createClient({ baseUrl: base });
     replies.push(json(299, { title: 'odd' }));
     await expect(client.getPet({ path: { id: '1' } })).rejects.toMatchObject({ name: 'ApiError', status: 299, error: { title: 'odd' } });
@@ -159,7 +159,7 @@ describe('redirects', () => {
   });
 
   it('against a real server: a documented 302 arrives with its Location; an undocumented one is followed', async () => {
-    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js');
     const client = sdk.createClient({ baseUrl: base });
     redirects = { '/go': '/target', '/plain': '/target' };
     const moved = await client.follow();
@@ -172,7 +172,7 @@ describe('redirects', () => {
   });
 
   it('a redirect loop ends: one request where 3xx are documented, fetch\'s limit (no retries) elsewhere', async () => {
-    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sdk = await importFrom<any>(transpileToDir((await generate(SPEC)).files), 'index.js');
     const client = sdk.createClient({ baseUrl: base, retry: { baseDelayMs: 1 } });
     redirects = { '/go': '/go', '/plain': '/plain' };
     expect(await client.follow()).toMatchObject({ ok: false, status: 302 });
