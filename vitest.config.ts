@@ -12,7 +12,7 @@ const SLOW = [
   'test/**/big-specs.test.ts',
   'test/emit/gateway/aws-readers.test.ts',
   'test/emit/handlers/{regeneration,runtime,injection,parameters,non-proxy-routing}.test.ts',
-  'test/emit/sdk/{header-injection,readme,client-types,injection,runtime}.test.ts',
+  'test/emit/sdk/{header-injection,readme,client-types,injection,runtime,results,credential-headers,form-encoding,member-names}.test.ts',
   'test/lint/rules/no-false-alarms.test.ts',
   'test/hardening/{resource-exhaustion,fuzz}.test.ts',
   // Starts ~40 Lambda worker threads (each a real cold start).

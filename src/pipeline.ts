@@ -9,7 +9,7 @@ import { lint } from './lint/index.js';
 import { oas002 } from './lint/rules/oas/oas-002.js';
 // Emitters load only when a build runs (they bring prettier and Handlebars): `lint` and `routes`
 // import this module for loadApi and should start fast. The imports below are emitter-free.
-import type { GatewayChange } from './emit/index.js';
+import type { EmitWarning, GatewayChange } from './emit/index.js';
 import { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './emit/gateway/resolved-rules.js';
 import { write, TARGETS, type WriteResult } from './output/index.js';
 import { readManifest } from './output/manifest.js';
@@ -100,6 +100,8 @@ export interface BuildOutcome extends LoadedApi {
   written?: WriteResult;
   /** Every rewrite the gateway target made to the document (present when that target ran). */
   gatewayChanges?: GatewayChange[];
+  /** What the emitters want the user to know (e.g. SDK method names chosen for colliding operations). */
+  emitWarnings?: EmitWarning[];
   /**
    * User-owned handler implementations (handlers-relative paths) created by an earlier build that
    * no longer match any function or authorizer. The writer keeps them; they are reported.
@@ -140,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   }
 
   const { emitWithReport, orphanedImplementations } = await loadEmitters();
-  const { files, gatewayChanges } = emitWithReport(api, { document, config }, targets);
+  const { files, gatewayChanges, warnings } = emitWithReport(api, { document, config }, targets);
   const declined = new Set(unresolvedByGateway(gatewayChanges ?? []));
   if (declined.size > 0 && linted.some((d) => d.severity === 'error' && declined.has(d.ruleId))) {
     // This build's rewrite could not fix every case of the rule: those errors stand.
@@ -149,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   }
   const orphanedHandlers = targets.includes('handlers') ? orphanedImplementations(api, previousHandlerStubs(options.out)) : [];
   const written = write(files, options.out, { check: options.check === true });
-  return { document, api, diagnostics, stoppedByLint: false, written, orphanedHandlers, ...(gatewayChanges ? { gatewayChanges } : {}) };
+  return { document, api, diagnostics, stoppedByLint: false, written, orphanedHandlers, ...(gatewayChanges ? { gatewayChanges } : {}), ...(warnings.length > 0 ? { emitWarnings: warnings } : {}) };
 }
 
 /**

@@ -4,14 +4,14 @@
 
 import type { Api } from '../model/types.js';
 import type { EmitOptions } from './options.js';
-import type { FileSet, Target } from './types.js';
-import { emitSdk } from './sdk/index.js';
+import type { EmitWarning, FileSet, Target } from './types.js';
+import { buildSdk, emitSdk } from './sdk/index.js';
 import { emitHandlers } from './handlers/index.js';
 import { emitTemplates } from './templates/index.js';
 import { buildGateway, emitGateway, type GatewayChange } from './gateway/index.js';
 
 export type { EmitOptions } from './options.js';
-export type { FileSet, GeneratedFile, Target } from './types.js';
+export type { EmitWarning, FileSet, GeneratedFile, Target } from './types.js';
 
 export type { GatewayChange } from './gateway/index.js';
 export { RESOLVED_BY_GATEWAY_REWRITES, unresolvedByGateway } from './gateway/resolved-rules.js';
@@ -43,13 +43,19 @@ export interface EmitReport {
   files: Partial<Record<Target, FileSet>>;
   /** What the gateway target rewrote in the document (present when that target ran). */
   gatewayChanges?: GatewayChange[];
+  /** Warnings of the targets that ran, in target order. */
+  warnings: EmitWarning[];
 }
 
 /** Like `emit`, and also returns what the gateway target rewrote, for the CLI to print. */
 export function emitWithReport(api: Api, options: EmitOptions, targets: readonly Target[] = ALL_TARGETS): EmitReport {
-  const report: EmitReport = { files: {} };
+  const report: EmitReport = { files: {}, warnings: [] };
   for (const target of targets) {
-    if (target === 'gateway') {
+    if (target === 'sdk') {
+      const sdk = buildSdk(api, options);
+      report.files.sdk = sdk.files;
+      report.warnings.push(...sdk.warnings);
+    } else if (target === 'gateway') {
       const gateway = buildGateway(api, options);
       report.files.gateway = gateway.files;
       report.gatewayChanges = gateway.changes;

@@ -13,3 +13,14 @@ export interface GeneratedFile {
 
 /** Relative path (POSIX separators, inside the output folder) → file. */
 export type FileSet = Map<string, GeneratedFile>;
+
+/**
+ * Something an emitter decided that the user should know about (it changed no file's validity):
+ * printed by `build` as a warning at the spec location of `pointer`.
+ */
+export interface EmitWarning {
+  target: Target;
+  /** JSON pointer into the bundled document. */
+  pointer: string;
+  message: string;
+}

@@ -6,7 +6,7 @@
 import { child } from './pointer.js';
 import { deref, type SchemaRefRewriter } from './refs.js';
 import type { OpenApiVersion } from '../load/types.js';
-import type { Parameter, ParameterLocation, Pointer, RequestBody, Response, Schema } from './types.js';
+import type { MediaEncoding, Parameter, ParameterLocation, Pointer, RequestBody, Response, Schema } from './types.js';
 import { dict, get, getArray, getBoolean, getObject, getString, getStringList, getText, isObject, type Json } from './values.js';
 
 export interface IoContext {
@@ -141,7 +141,7 @@ export function oas3RequestBody(ctx: IoContext, raw: unknown, pointer: Pointer):
   if (!r || !isObject(r.node)) return undefined;
   const body: RequestBody = {
     required: getBoolean(r.node, 'required') === true,
-    content: mediaContent(ctx, get(r.node, 'content')),
+    content: mediaContent(ctx, get(r.node, 'content'), child(r.pointer, 'content')),
     pointer: r.pointer,
   };
   const description = getText(r.node, 'description');
@@ -149,12 +149,35 @@ export function oas3RequestBody(ctx: IoContext, raw: unknown, pointer: Pointer):
   return body;
 }
 
-function mediaContent(ctx: IoContext, raw: unknown): Record<string, { schema?: Schema }> {
-  const out = dict<{ schema?: Schema }>();
+/** A `content` map; `encoding` is read only for request bodies (`pointer` given), where it applies. */
+function mediaContent(ctx: IoContext, raw: unknown, pointer?: Pointer): RequestBody['content'] {
+  const out = dict<RequestBody['content'][string]>();
   if (!isObject(raw)) return out;
   for (const media of Object.keys(raw)) {
     const schema = get(raw[media], 'schema');
     out[media] = schema === undefined ? {} : { schema: ctx.schemas.schema(schema) };
+    const encoding = get(raw[media], 'encoding');
+    if (pointer !== undefined && isObject(encoding)) out[media]!.encoding = mediaEncodings(ctx, encoding, child(child(pointer, media), 'encoding'));
+  }
+  return out;
+}
+
+/** A media type's `encoding` map (property name → Encoding Object); non-objects are skipped. */
+function mediaEncodings(ctx: IoContext, raw: Json, pointer: Pointer): Record<string, MediaEncoding> {
+  const out = dict<MediaEncoding>();
+  for (const name of Object.keys(raw)) {
+    const node = raw[name];
+    if (!isObject(node)) continue;
+    const e: MediaEncoding = { headers: responseHeaders(ctx, get(node, 'headers'), child(child(pointer, name), 'headers')) };
+    const contentType = getString(node, 'contentType');
+    if (contentType !== undefined) e.contentType = contentType;
+    const style = getString(node, 'style');
+    if (style !== undefined) e.style = style;
+    for (const key of ['explode', 'allowReserved'] as const) {
+      const v = getBoolean(node, key);
+      if (v !== undefined) e[key] = v;
+    }
+    out[name] = e;
   }
   return out;
 }
@@ -190,8 +213,14 @@ export function swagger2RequestBody(ctx: IoContext, params: RawParam[], consumes
   const schema: Schema = { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
   const declared = consumes.filter((c) => FORM_TYPES.includes(c.split(';')[0]!.trim().toLowerCase()));
   const media = declared.length > 0 ? declared : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
-  const content = dict<{ schema?: Schema }>();
-  for (const m of media) content[m] = { schema };
+  // A `collectionFormat` other than `multi` is the array's style in the form body too.
+  const encoding = dict<MediaEncoding>();
+  for (const p of formParams) {
+    if (get(p.node, 'type') !== 'array') continue;
+    encoding[getText(p.node, 'name') ?? ''] = { headers: {}, ...swagger2Style('query', p.node) };
+  }
+  const content = dict<RequestBody['content'][string]>();
+  for (const m of media) content[m] = Object.keys(encoding).length > 0 ? { schema, encoding } : { schema };
   return { required: required.length > 0, content, pointer: formParams[0]!.pointer };
 }
 

@@ -146,8 +146,21 @@ export interface RequestBody {
   required: boolean;
   description?: string;
   /** By media type. OAS2 `in: body` becomes the operation's `consumes` types (default application/json); `in: formData` becomes a form/multipart object schema. */
-  content: Record<string, { schema?: Schema }>;
+  content: Record<string, { schema?: Schema; encoding?: Record<string, MediaEncoding> }>;
   pointer: Pointer;
+}
+
+/**
+ * A form or multipart body property's OpenAPI Encoding Object, as written (no defaults applied:
+ * they depend on the media type and on which fields are present). OAS2 `formData` arrays get
+ * the style/explode of their `collectionFormat`.
+ */
+export interface MediaEncoding {
+  contentType?: string;
+  headers: Record<string, { schema: Schema; required: boolean; description?: string }>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface Response {

@@ -77,9 +77,12 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Sent with every request. */
   headers?: Record<string, string>;
-  /** API Gateway API key, sent as `x-api-key` on routes that require one. */
+  /** API Gateway API key, sent as `x-api-key` on routes that require one (unless the call passes the route's own `x-api-key` header parameter). */
   apiKey?: Provider<string | undefined>;
-  /** The `Authorization` (or identity source) header value for routes behind a Lambda, Cognito or JWT authorizer. */
+  /**
+   * The `Authorization` (or identity source) header value for routes behind a Lambda, Cognito or JWT
+   * authorizer. A call that passes the route's own parameter for that header sends that value instead.
+   */
   token?: string | ((context: TokenContext) => Awaitable<string | undefined>);
   /** AWS credentials for routes with IAM authorization (SigV4). */
   credentials?: Provider<AwsCredentials | undefined>;
@@ -123,13 +126,25 @@ export interface ParamSpec {
   explode: boolean;
 }
 
+/** How one property of a form or multipart body is sent (OpenAPI Encoding Object, as declared). */
+export interface FieldEncoding {
+  contentType?: string;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** Multipart part headers whose value the spec fixes (const, default or a single enum value). */
+  headers?: readonly (readonly [string, string])[];
+  /** A `format: binary` string property: a string value is sent as application/octet-stream. */
+  binary?: boolean;
+}
+
 export interface OperationSpec {
   id: string;
   method: string;
   /** Path template, `{name}` and greedy `{name+}` placeholders. */
   path: string;
   params: readonly ParamSpec[];
-  body?: { mediaType: string; kind: BodyKind };
+  body?: { mediaType: string; kind: BodyKind; encoding?: Readonly<Record<string, FieldEncoding>> };
   /**
    * The Accept header: the documented response media types, success first. API Gateway picks
    * binary vs text handling from the first Accept type, so binary routes must not lead with JSON.
@@ -143,6 +158,19 @@ export interface OperationSpec {
   auth: { type: AuthType; authorizer?: string; scopes: readonly string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** Response header names the spec declares (any status), exposed as typed properties of `headers`. */
   responseHeaders?: readonly string[];
+  /**
+   * The documented success statuses, when the spec lists its 2xx codes one by one: only these are
+   * `ok` (an undocumented 2xx is `ok: false`, its body in `error`), so `ok` narrows `data` to the
+   * documented types. Absent: every 2xx is `ok`.
+   */
+  success?: readonly number[];
+  /**
+   * `manual` when the spec documents a redirect: the 3xx is the result instead of being followed.
+   * Node.js, Deno and Bun then return the 3xx itself (status, Location, body). Browsers hide it:
+   * the result has status 0, no headers and no body (`response.type === 'opaqueredirect'`).
+   * Otherwise fetch follows redirects (at most 20; a longer chain or a loop rejects, not retried).
+   */
+  redirect?: 'manual';
 }
 
 export type HttpMethodName = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -183,7 +211,7 @@ export interface RawResult {
   response: Response;
 }
 
-/** Thrown for non-2xx responses when the client is generated (or configured) to throw. */
+/** Thrown for results that are not `ok` (non-2xx, or a 2xx the spec does not document) when the client is generated to throw. */
 export class ApiError<R extends { status: number; error?: unknown } = { status: number; error?: unknown }> extends Error {
   readonly status: number;
   readonly result: R;
@@ -343,30 +371,119 @@ function resultHeaders(response: Response, declared: readonly string[] | undefin
   return headers;
 }
 
-function formBody(value: unknown): URLSearchParams {
-  const params = new URLSearchParams();
-  if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of entriesOf(value)) {
-      if (v === undefined) continue;
-      if (Array.isArray(v)) for (const item of v) params.append(k, text(item));
-      else params.append(k, text(v));
-    }
-  }
-  return params;
+// Form bodies follow OpenAPI's Encoding Object. application/x-www-form-urlencoded: each property
+// by its `style` (default `form`), `explode` (default true for `form`) and `allowReserved` (default
+// false), or, when only `contentType` is given, as that media type's text. multipart/form-data: one
+// part per property (per item for arrays, unless the part is JSON), with the part's `contentType`
+// (default by value: a Blob's own type, application/json for objects, text/plain otherwise;
+// application/octet-stream for strings of binary properties) and the `headers` the spec fixes.
+
+/** Form bytes: WHATWG's application/x-www-form-urlencoded serializer (space as `+`). */
+function formEncode(value: string, allowReserved: boolean): string {
+  // allowReserved keeps RFC 3986's reserved characters, except the three that would change how
+  // the form itself is read (`&` and `=` split pairs, `+` is a space).
+  const keep = allowReserved ? /[A-Za-z0-9*\-._:/?#[\]@!$'(),;]/ : /[A-Za-z0-9*\-._]/;
+  let out = '';
+  for (const ch of value) out += ch === ' ' ? '+' : keep.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return out;
 }
 
-function multipartBody(value: unknown): FormData {
-  const form = new FormData();
+function isPlainObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Blob);
+}
+
+/** `key[a][b]=v` pairs for a deepObject property; arrays repeat their key (`key[a]=1&key[a]=2`). */
+function deepObjectPairs(key: string, value: unknown, enc: (s: string) => string, depth: number): string[] {
+  if (depth > 32) throw new ConfigurationError(`form field ${JSON.stringify(key)} nests deeper than 32 levels`);
+  if (Array.isArray(value)) return value.flatMap((item) => (isPlainObject(item) ? deepObjectPairs(key, item, enc, depth + 1) : item === undefined ? [] : [`${enc(key)}=${enc(text(item))}`]));
+  if (isPlainObject(value)) return entriesOf(value).flatMap(([k, v]) => (v === undefined ? [] : deepObjectPairs(`${key}[${k}]`, v, enc, depth + 1)));
+  return [`${enc(key)}=${enc(text(value))}`];
+}
+
+const DELIMITERS: Record<string, string> = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+
+function formPairs(name: string, value: unknown, e: FieldEncoding | undefined): string[] {
+  const allowReserved = e?.allowReserved ?? false;
+  const enc = (s: string) => formEncode(s, allowReserved);
+  if (e?.contentType !== undefined && e.style === undefined && e.explode === undefined && e.allowReserved === undefined) {
+    return [`${enc(name)}=${enc(isJsonMediaType(e.contentType) ? JSON.stringify(value) : text(value))}`];
+  }
+  const style = e?.style ?? 'form';
+  const explode = e?.explode ?? style === 'form';
+  if (style === 'deepObject') return deepObjectPairs(name, value, enc, 0);
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined).map((v) => text(v));
+    if (explode && style === 'form') return items.map((v) => `${enc(name)}=${enc(v)}`);
+    // The form style's comma is a reserved character and stays literal; the other separators are text.
+    const separator = DELIMITERS[style] ?? ',';
+    return [`${enc(name)}=${items.map(enc).join(separator === ',' ? ',' : enc(separator))}`];
+  }
+  if (isPlainObject(value)) {
+    const pairs = entriesOf(value).filter(([, v]) => v !== undefined);
+    if (explode) return pairs.map(([k, v]) => `${enc(k)}=${enc(text(v))}`);
+    return [`${enc(name)}=${pairs.map(([k, v]) => `${enc(k)},${enc(text(v))}`).join(',')}`];
+  }
+  return [`${enc(name)}=${enc(text(value))}`];
+}
+
+function formBody(value: unknown, encoding: Readonly<Record<string, FieldEncoding>> | undefined): string {
+  if (typeof value !== 'object' || value === null) return '';
+  return entriesOf(value)
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => formPairs(k, v, has(encoding, k) ? encoding![k] : undefined))
+    .join('&');
+}
+
+function isJsonMediaType(mediaType: string): boolean {
+  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  return base === 'application/json' || base.endsWith('+json');
+}
+
+/** A Content-Disposition parameter value, escaped as browsers escape FormData names. */
+function dispositionValue(value: string): string {
+  return `"${value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
+}
+
+/** The part's content type: the declared one (for a list, the one matching the Blob, else the first), else by value. */
+function partContentType(declared: string | undefined, value: unknown, binary: boolean): string | undefined {
+  if (declared !== undefined) {
+    const choices = declared.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const own = value instanceof Blob ? value.type.toLowerCase() : '';
+    const matching = choices.find((t) => own !== '' && (t.toLowerCase() === own || (t.endsWith('/*') && own.startsWith(t.slice(0, -1).toLowerCase())) || t === '*/*'));
+    const chosen = matching ? (/\*/.test(matching) ? own : matching) : choices.find((t) => !/\*/.test(t));
+    if (chosen !== undefined) return chosen;
+  }
+  if (value instanceof Blob) return value.type || 'application/octet-stream';
+  if (isPlainObject(value) || Array.isArray(value)) return 'application/json';
+  // RFC 7578: a part without Content-Type is text/plain, as FormData sends text fields.
+  return binary ? 'application/octet-stream' : undefined;
+}
+
+function multipartBody(value: unknown, mediaType: string, encoding: Readonly<Record<string, FieldEncoding>> | undefined): { body: Blob; contentType: string } {
+  const random = new Uint8Array(16);
+  crypto.getRandomValues(random);
+  const boundary = `----apigw-gen-${[...random].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const parts: (string | Blob)[] = [];
+  const addPart = (name: string, item: unknown, e: FieldEncoding | undefined) => {
+    const type = partContentType(e?.contentType, item, e?.binary === true);
+    const isFile = item instanceof Blob;
+    const filename = isFile ? ((item as Blob & { name?: unknown }).name ?? 'blob') : undefined;
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name=${dispositionValue(name)}${typeof filename === 'string' ? `; filename=${dispositionValue(filename)}` : ''}\r\n`;
+    if (type !== undefined) head += `Content-Type: ${type}\r\n`;
+    for (const [header, headerValue] of e?.headers ?? []) head += `${header}: ${headerValue}\r\n`;
+    parts.push(`${head}\r\n`, isFile ? item : type !== undefined && isJsonMediaType(type) ? JSON.stringify(item) : text(item), '\r\n');
+  };
   if (typeof value === 'object' && value !== null) {
     for (const [k, v] of entriesOf(value)) {
       if (v === undefined) continue;
-      for (const item of Array.isArray(v) ? v : [v]) {
-        if (item instanceof Blob) form.append(k, item);
-        else form.append(k, text(item));
-      }
+      const e = has(encoding, k) ? encoding![k] : undefined;
+      // An array is one part per item, unless it is declared as one JSON part.
+      if (Array.isArray(v) && !(e?.contentType !== undefined && isJsonMediaType(e.contentType))) for (const item of v) addPart(k, item, e);
+      else addPart(k, v, e);
     }
   }
-  return form;
+  parts.push(`--${boundary}--\r\n`);
+  return { body: new Blob(parts), contentType: `${mediaType.split(';')[0]!.trim()}; boundary=${boundary}` };
 }
 
 /** The request body and its content type (undefined content type: let fetch set it, e.g. multipart boundaries). */
@@ -377,14 +494,20 @@ export function encodeBody(op: OperationSpec, body: unknown): { body: RequestBod
     case 'json':
       return { body: JSON.stringify(body), contentType: mediaType };
     case 'form':
-      return { body: formBody(body).toString(), contentType: mediaType };
+      return { body: formBody(body, op.body.encoding), contentType: mediaType };
     case 'multipart':
-      return { body: multipartBody(body), contentType: undefined };
+      return multipartBody(body, mediaType, op.body.encoding);
     case 'text':
       return { body: String(body), contentType: mediaType };
     case 'binary':
       return { body: body as RequestBody, contentType: mediaType === '*/*' ? 'application/octet-stream' : mediaType };
   }
+}
+
+/** fetch gave up on a redirect chain (too long, or a loop): repeating the request cannot help. */
+function isRedirectLimit(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  return cause instanceof Error && /redirect/i.test(cause.message);
 }
 
 async function resolveProvider<T>(provider: Provider<T> | undefined): Promise<T | undefined> {
@@ -535,7 +658,7 @@ export class ClientCore {
     for (const [k, v] of entriesOf(call.headers ?? {})) headers.set(k, String(v));
     const encoded = input.raw ? encodeRawBody(input.raw.request) : encodeBody(op, input.body);
     if (encoded.contentType) headers.set('content-type', encoded.contentType);
-    await this.authenticate(op, headers, url);
+    await this.authenticate(op, headers, url, input);
 
     const retry = call.retry === false || options.retry === false ? undefined : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
     const attempts = 1 + (retry ? Math.max(0, retry.retries) : 0);
@@ -556,14 +679,14 @@ export class ClientCore {
         let response: Response;
         try {
           if (controller.signal.aborted) throw controller.signal.reason;
-          response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal });
+          response = await doFetch(context.url, { method, headers: context.headers, body: bodyToSend ?? null, signal: controller.signal, redirect: op.redirect ?? 'follow' });
         } catch (error) {
           const aborted = controller.signal.aborted;
           const reason = aborted ? controller.signal.reason : error;
           for (const m of options.middleware ?? []) await m.onError?.(reason, context);
           // A network error (not a timeout or abort) is retried when repeating the request is safe.
           const retryNetwork =
-            !aborted && retry !== undefined && attempt < attempts && !(context.body instanceof ReadableStream) &&
+            !aborted && !isRedirectLimit(error) && retry !== undefined && attempt < attempts && !(context.body instanceof ReadableStream) &&
             (retry.networkErrors === 'always' || (retry.networkErrors === 'idempotent' && IDEMPOTENT_METHODS.includes(method)));
           if (!retryNetwork) throw reason;
           await sleep(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random(), controller.signal);
@@ -580,7 +703,7 @@ export class ClientCore {
           continue;
         }
         const payload = await parseResponse(response, method);
-        const ok = response.status >= 200 && response.status < 300;
+        const ok = op.success ? op.success.includes(response.status) : response.status >= 200 && response.status < 300;
         const resultHeaderSet = resultHeaders(response, op.responseHeaders);
         const result: RawResult = ok ? { ok, status: response.status, data: payload, headers: resultHeaderSet, response } : { ok, status: response.status, error: payload, headers: resultHeaderSet, response };
         if (!ok && this.throwOnError) throw new ApiError(result as RawResult & { error: unknown }, op.id);
@@ -592,14 +715,22 @@ export class ClientCore {
     }
   }
 
-  private async authenticate(op: OperationSpec, headers: Headers, url: URL): Promise<void> {
+  /**
+   * Adds the route's credentials. A value the call passed in the operation's own parameter for that
+   * header (or query parameter) wins, and the client option is not consulted (the generated types
+   * make such parameters optional for that reason).
+   */
+  private async authenticate(op: OperationSpec, headers: Headers, url: URL, input: RequestInput): Promise<void> {
     const { auth } = op;
-    if (auth.apiKey) {
+    const given = (location: 'header' | 'query', name: string) =>
+      op.params.some((p) => p.in === location && (location === 'header' ? p.name.toLowerCase() === name : p.name === name) && valueOf(input[location], p.name) != null);
+    if (auth.apiKey && !given('header', 'x-api-key')) {
       const key = await resolveProvider(this.options.apiKey);
       if (key === undefined) throw new ConfigurationError(`${op.id} requires an API key: pass \`apiKey\` to the client`);
       headers.set('x-api-key', key);
     }
     if (auth.type === 'CUSTOM' || auth.type === 'COGNITO_USER_POOLS' || auth.type === 'JWT') {
+      if (auth.tokenQuery !== undefined ? given('query', auth.tokenQuery) : given('header', auth.tokenHeader ?? 'authorization')) return;
       const provider = this.options.token;
       const token = typeof provider === 'function' ? await provider({ operationId: op.id, authorizer: auth.authorizer, type: auth.type, scopes: auth.scopes }) : provider;
       if (token === undefined) throw new ConfigurationError(`${op.id} requires an authorizer token: pass \`token\` to the client`);

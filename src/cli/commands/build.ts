@@ -12,6 +12,7 @@ import type { Target } from '../../emit/types.js';
 import type { WriteResult } from '../../output/index.js';
 import { formatGatewayChanges } from '../gateway-changes.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { formatEmitWarning } from '../emit-warnings.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
@@ -159,6 +160,7 @@ function report(outcome: BuildOutcome, io: CliIo, args: BuildArgs, spec: string)
   const written = outcome.written;
   const where = displayFolder(written.outDir, io.cwd);
   if (outcome.gatewayChanges && outcome.gatewayChanges.length > 0) io.err(formatGatewayChanges(outcome.gatewayChanges, where));
+  for (const w of outcome.emitWarnings ?? []) io.err(formatEmitWarning(w, outcome.document, io.cwd));
   for (const file of outcome.orphanedHandlers) {
     io.err(`apigw-gen: handlers/${file}: implementation no longer matches any function (kept)\n`);
   }

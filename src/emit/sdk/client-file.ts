@@ -4,7 +4,7 @@
 
 import type { Api, Parameter, Response } from '../../model/types.js';
 import { jsDoc, stringLiteral, type JsDocTag } from '../shared/escape.js';
-import { propertyKey, toCamelCase, uniqueNames } from '../shared/naming.js';
+import { propertyKey, toCamelCase, toMemberName, uniqueNames, valueKey } from '../shared/naming.js';
 import type { TypeSpace } from '../shared/schema-to-ts.js';
 import { bodyKindOf, CLIENT_MEMBER_NAMES, isJsonMediaType, type SdkOperation } from './operations.js';
 import type { SdkEndpoints } from './endpoints.js';
@@ -75,6 +75,27 @@ function payloadType(response: Response, space: TypeSpace, method: string): stri
   return parts.length === 1 ? parts[0]! : parts.map((p) => (/^[\w.$]+(\[\])*$|^"/.test(p) ? p : `(${p})`)).join(' | ');
 }
 
+/**
+ * The statuses for which a result is `ok`: exactly the documented 2xx codes, or undefined (every
+ * 2xx) when the operation documents a `2XX` range or no 2xx at all. An undocumented 2xx of an
+ * operation that documents its successes is `ok: false`, so `ok` narrows `data` to documented
+ * success types instead of widening it to `unknown`.
+ */
+export function successStatuses(op: SdkOperation): number[] | undefined {
+  const statuses = op.route.responses.map((r) => r.status);
+  if (statuses.some((s) => /^2XX$/i.test(s))) return undefined;
+  const exact = statuses.filter((s) => /^2\d\d$/.test(s)).map(Number);
+  return exact.length > 0 ? exact : undefined;
+}
+
+/**
+ * Whether the operation documents a redirect (a 3xx code or range other than 304, which is no
+ * redirect): its client then receives 3xx responses instead of following them.
+ */
+export function documentsRedirects(op: SdkOperation): boolean {
+  return op.route.responses.some((r) => /^3(XX|\d\d)$/i.test(r.status) && r.status !== '304');
+}
+
 function resultType(op: SdkOperation, space: TypeSpace): string {
   const exact: Response[] = [];
   const ranges: Response[] = [];
@@ -94,23 +115,27 @@ function resultType(op: SdkOperation, space: TypeSpace): string {
   }
   const rangeClasses = new Set<string>();
   for (const r of ranges) {
-    const cls = r.status[0]!;
+    const cls = r.status[0]!.toUpperCase();
     if (rangeClasses.has(cls)) continue;
     rangeClasses.add(cls);
     const inClass = exactCodes.filter((c) => String(c)[0] === cls);
     const status = inClass.length > 0 ? `Exclude<Status${cls}XX, ${inClass.join(' | ')}>` : `Status${cls}XX`;
     members.push(member(cls === '2', status, payloadType(r, space, op.route.method), r));
   }
-  // Whatever the spec does not list (API Gateway itself answers 403, 429, 502, 504, …).
+  // Whatever the spec does not list (API Gateway itself answers 403, 429, 502, 504, …) is typed by
+  // the `default` response, which OpenAPI defines as covering every undocumented status.
   const fallbackPayload = fallback ? payloadType(fallback, space, op.route.method) : 'unknown';
-  // Only the undocumented statuses of the listed classes get the `default` response's headers.
   const listed = (cls: string) => [...(rangeClasses.has(cls) ? [`Status${cls}XX`] : []), ...exactCodes.filter((c) => String(c)[0] === cls).map(String)];
-  if (!rangeClasses.has('2')) {
-    const l = listed('2');
-    members.push(member(true, l.length ? `Exclude<Status2XX, ${l.join(' | ')}>` : 'Status2XX', fallbackPayload, fallback));
-  }
+  const documentsSuccess = successStatuses(op) !== undefined;
+  // No documented 2xx (nor a 2XX range): every 2xx is a success, typed by `default` if any.
+  if (!rangeClasses.has('2') && !documentsSuccess) members.push(member(true, 'Status2XX', fallbackPayload, fallback));
+  // Otherwise an undocumented 2xx is not `ok` (the runtime agrees, see OperationSpec.success).
+  // fetch follows redirects unless told otherwise; for an operation that documents 3xx the client
+  // asks for them (redirect: 'manual'), and browsers then hide the 3xx behind an opaque response.
+  if (documentsRedirects(op)) members.push('  | { ok: false; status: 0; error: undefined; headers: Headers; response: Response }');
   const errorListed = ['1', '3', '4', '5'].flatMap(listed);
-  members.push(member(false, errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus', fallbackPayload, fallback));
+  const undocumented = documentsSuccess ? `Exclude<HttpStatus, ${[...errorListed, ...listed('2')].join(' | ')}>` : errorListed.length ? `Exclude<ErrorStatus, ${errorListed.join(' | ')}>` : 'ErrorStatus';
+  members.push(member(false, undocumented, fallbackPayload, fallback));
   return members.join('\n');
 }
 
@@ -145,7 +170,7 @@ function headersType(response: Response | undefined): string {
   return `TypedHeaders<{ ${declared.map(([name, required]) => `${propertyKey(name)}${required ? '' : '?'}: string`).join('; ')} }>`;
 }
 
-function operationSpec(op: SdkOperation): string {
+function operationSpec(op: SdkOperation, space: TypeSpace): string {
   const r = op.route;
   const params = op.params.map((p) => `      { name: ${stringLiteral(p.name)}, in: ${stringLiteral(p.in)}, style: ${stringLiteral(p.style)}, explode: ${p.explode} },`);
   const auth = [`type: ${stringLiteral(op.auth.type)}`, `scopes: [${op.auth.scopes.map(stringLiteral).join(', ')}]`, `apiKey: ${op.auth.apiKey}`];
@@ -159,7 +184,13 @@ function operationSpec(op: SdkOperation): string {
     `    path: ${stringLiteral(r.path)},`,
     params.length ? `    params: [\n${params.join('\n')}\n    ],` : '    params: [],',
   ];
-  if (op.body) lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)} },`);
+  const success = successStatuses(op);
+  if (success !== undefined) lines.push(`    success: [${success.join(', ')}],`);
+  if (documentsRedirects(op)) lines.push("    redirect: 'manual',");
+  if (op.body) {
+    const encoding = bodyEncoding(op, space);
+    lines.push(`    body: { mediaType: ${stringLiteral(op.body.mediaType)}, kind: ${stringLiteral(op.body.kind)}${encoding ? `, encoding: ${encoding}` : ''} },`);
+  }
   const accept = acceptHeader(op);
   if (accept !== undefined) lines.push(`    accept: ${stringLiteral(accept)},`);
   const responseHeaders: string[] = [];
@@ -167,6 +198,56 @@ function operationSpec(op: SdkOperation): string {
   if (responseHeaders.length > 0) lines.push(`    responseHeaders: [${responseHeaders.map(stringLiteral).join(', ')}],`);
   lines.push(`    auth: { ${auth.join(', ')} },`, '  },');
   return lines.join('\n');
+}
+
+/** A value the spec fixes for a header: `const`, a single `enum` value, else `default`. */
+function fixedHeaderValue(space: TypeSpace, schema: unknown): string | undefined {
+  const s = space.resolve(schema);
+  if (!s) return undefined;
+  const value = s.const !== undefined ? s.const : Array.isArray(s.enum) && s.enum.length === 1 ? s.enum[0] : s.default;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/**
+ * The runtime's per-property encoding of a form or multipart body (FieldEncoding), as an object
+ * literal: the spec's Encoding Objects, plus which properties are binary strings (multipart sends
+ * those as application/octet-stream). Undefined when there is nothing to say.
+ */
+function bodyEncoding(op: SdkOperation, space: TypeSpace): string | undefined {
+  const body = op.body!;
+  if (body.kind !== 'form' && body.kind !== 'multipart') return undefined;
+  const fields = new Map<string, string[]>();
+  const add = (name: string, member: string) => fields.set(name, [...(fields.get(name) ?? []), member]);
+  const declared = body.encoding ?? {};
+  for (const name of Object.keys(declared)) {
+    const e = declared[name]!;
+    // A content type becomes a part header line: one with control characters (CR, LF) is ignored.
+    if (e.contentType !== undefined && !/[\0-\x1f\x7f]/.test(e.contentType)) add(name, `contentType: ${stringLiteral(e.contentType)}`);
+    if (body.kind === 'form') {
+      // style, explode and allowReserved apply to urlencoded bodies only (OpenAPI 3.0).
+      if (e.style !== undefined) add(name, `style: ${stringLiteral(e.style)}`);
+      if (e.explode !== undefined) add(name, `explode: ${e.explode}`);
+      if (e.allowReserved !== undefined) add(name, `allowReserved: ${e.allowReserved}`);
+    } else {
+      // Part headers with a fixed value; Content-Type and Content-Disposition are the part's own.
+      const headers = Object.keys(e.headers)
+        .filter((h) => HEADER_TOKEN.test(h) && !/^content-(type|disposition)$/i.test(h))
+        .map((h) => [h, fixedHeaderValue(space, e.headers[h]!.schema)] as const)
+        .filter((pair): pair is readonly [string, string] => pair[1] !== undefined && !/[\0-\x1f\x7f]/.test(pair[1]));
+      if (headers.length > 0) add(name, `headers: [${headers.map(([h, v]) => `[${stringLiteral(h)}, ${stringLiteral(v)}]`).join(', ')}]`);
+    }
+  }
+  if (body.kind === 'multipart') {
+    const schema = space.resolve(body.schema);
+    const properties = schema && typeof schema.properties === 'object' && schema.properties !== null ? (schema.properties as Record<string, unknown>) : {};
+    for (const name of Object.keys(properties)) {
+      const p = space.resolve(properties[name]);
+      const item = p?.type === 'array' ? space.resolve(p.items) : p;
+      if (item?.type === 'string' && (item.format === 'binary' || typeof item.contentMediaType === 'string')) add(name, 'binary: true');
+    }
+  }
+  if (fields.size === 0) return undefined;
+  return `{ ${[...fields].map(([name, members]) => `${valueKey(name)}: { ${members.join(', ')} }`).join(', ')} }`;
 }
 
 /**
@@ -217,7 +298,7 @@ export const ENDPOINTS: Endpoints = {
     const resultName = `${prefix}Result`;
     const params = paramsBlock(op, space, paramsName);
     out.push(`${params.text}${params.text ? '\n' : ''}/** Every outcome of \`${op.name}\`: narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(op, space)};\n`);
-    specs.push(operationSpec(op));
+    specs.push(operationSpec(op, space));
     const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
     const signature = params.empty ? 'options?: CallOptions' : `params: ${paramsName}${params.optional ? ' = {}' : ''}, options?: CallOptions`;
     methods.push(`${methodDoc(op, '  ')}  ${op.name}(${signature}): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.${op.name}, ${params.empty ? '{}' : 'params'}, options);\n  }`);
@@ -225,7 +306,7 @@ export const ENDPOINTS: Endpoints = {
   if (defaultOp) {
     const resultName = `${prefixes[ops.length]!}Result`;
     out.push(`/** Every outcome of \`request\` (the \`$default\` route): narrow on \`ok\` or \`status\`. */\nexport type ${resultName} =\n${resultType(defaultOp, space)};\n`);
-    specs.push(operationSpec(defaultOp));
+    specs.push(operationSpec(defaultOp, space));
     const returns = options.throwOnError ? `Extract<${resultName}, { ok: true }>` : resultName;
     const doc = methodDoc(defaultOp, '  ', 'Calls the `$default` route: any method and path no other route matches. `path` is below the base URL and starts with `/`.');
     methods.push(`${doc}  request(method: HttpMethodName, path: string, init: RawRequest = {}, options?: CallOptions): Promise<${returns}> {\n    return this.core.request<${returns}>(OPERATIONS.request, { method, raw: { path, request: init } }, options);\n  }`);
@@ -235,7 +316,7 @@ export const ENDPOINTS: Endpoints = {
   let groups = '';
   if (options.groupByTag) {
     const tags = [...new Set(ops.map((o) => o.group ?? 'default'))];
-    const groupNames = uniqueNames(tags.map((t) => toCamelCase(t)), { taken: [...CLIENT_MEMBER_NAMES, ...ops.map((o) => o.name)] });
+    const groupNames = uniqueNames(tags.map((t) => toMemberName(toCamelCase(t), CLIENT_MEMBER_NAMES)), { taken: [...CLIENT_MEMBER_NAMES, ...ops.map((o) => o.name)] });
     groups = tags
       .map((tag, i) => {
         const members = ops.filter((o) => (o.group ?? 'default') === tag).map((o) => `    ${o.name}: this.${o.name}.bind(this),`);
@@ -260,7 +341,7 @@ export function createClient(options: ApiClientOptions = {}): ApiClient {
 `);
   const body = out.join('\n');
   // Import exactly the status helpers used, so consumers with noUnusedLocals compile too.
-  const statusTypes = ['ErrorStatus', 'Status1XX', 'Status2XX', 'Status3XX', 'Status4XX', 'Status5XX'].filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  const statusTypes = ['HttpStatus', 'ErrorStatus', 'Status1XX', 'Status2XX', 'Status3XX', 'Status4XX', 'Status5XX'].filter((n) => new RegExp(`\\b${n}\\b`).test(body));
   const imports = ['ClientCore', 'type CallOptions', 'type ClientOptions', 'type Endpoints', 'type OperationSpec', ...statusTypes.map((n) => `type ${n}`), ...['RequestBody', 'TypedHeaders', 'HttpMethodName', 'RawRequest'].filter((n) => new RegExp(`\\b${n}\\b`).test(body)).map((n) => `type ${n}`)];
   const header = `// Generated by apigw-gen from ${commentSafe(api.info.title)} ${commentSafe(api.info.version)}. Do not edit: regenerate instead.
 import { ${imports.join(', ')} } from './runtime.js';

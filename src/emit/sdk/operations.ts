@@ -2,8 +2,9 @@
 // request media type, responses and authentication — everything the client file needs, decided
 // once, in route order (so output order is stable).
 
-import type { Api, Parameter, Route, Schema, SecurityScheme } from '../../model/types.js';
-import { toCamelCase, toTypeName, uniqueNames, splitWords } from '../shared/naming.js';
+import type { Api, MediaEncoding, Parameter, Route, Schema, SecurityScheme } from '../../model/types.js';
+import type { EmitWarning } from '../types.js';
+import { toCamelCase, toMemberName, toTypeName, splitWords } from '../shared/naming.js';
 
 export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
 
@@ -14,7 +15,7 @@ export interface SdkOperation {
   /** Prefix of the operation's exported types (`ListPets` → `ListPetsParams`, `ListPetsResult`). */
   typePrefix: string;
   params: Parameter[];
-  body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean };
+  body?: { mediaType: string; kind: BodyKind; schema: Schema | undefined; required: boolean; encoding?: Record<string, MediaEncoding> };
   auth: { type: Route['auth']['type']; authorizer?: string; scopes: string[]; apiKey: boolean; tokenHeader?: string; tokenQuery?: string };
   /** First tag, for grouping. */
   group: string | undefined;
@@ -37,11 +38,13 @@ export function bodyKindOf(mediaType: string): BodyKind {
 const BODY_PREFERENCE: BodyKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
 /** The one media type the client sends: JSON first, then form, multipart, text, binary; document order within a kind. */
-export function chooseRequestMedia(content: Record<string, { schema?: Schema }>): { mediaType: string; kind: BodyKind; schema: Schema | undefined } | undefined {
+export function chooseRequestMedia(content: Record<string, { schema?: Schema; encoding?: Record<string, MediaEncoding> }>): { mediaType: string; kind: BodyKind; schema: Schema | undefined; encoding?: Record<string, MediaEncoding> } | undefined {
   const types = Object.keys(content);
   for (const kind of BODY_PREFERENCE) {
     const mediaType = types.find((t) => bodyKindOf(t) === kind);
-    if (mediaType !== undefined) return { mediaType, kind, schema: content[mediaType]!.schema };
+    if (mediaType === undefined) continue;
+    const { schema, encoding } = content[mediaType]!;
+    return { mediaType, kind, schema, ...(encoding && (kind === 'form' || kind === 'multipart') ? { encoding } : {}) };
   }
   return undefined;
 }
@@ -151,11 +154,73 @@ export function defaultRouteOperation(api: Api): SdkOperation | undefined {
   return route ? toOperation(api, route, 'request', 'DefaultRoute', false) : undefined;
 }
 
-export function collectOperations(api: Api): SdkOperation[] {
+export function collectOperations(api: Api, warnings?: EmitWarning[]): SdkOperation[] {
   const routes = api.routes.filter((r) => !r.isDefaultRoute);
-  const wanted = routes.map((r) => (r.operationId !== undefined && r.operationId.trim() !== '' ? toCamelCase(r.operationId) : nameFromRoute(r)));
-  const names = uniqueNames(wanted, { taken: CLIENT_MEMBER_NAMES });
+  const names = methodNames(routes, warnings);
   return routes.map((route, i) => toOperation(api, route, names[i]!, toTypeName(names[i]!), true));
+}
+
+function hasOperationId(route: Route): route is Route & { operationId: string } {
+  return route.operationId !== undefined && route.operationId.trim() !== '';
+}
+
+/**
+ * Method names, independent of route order, so that an unrelated edit never renames a method: an
+ * operation's name comes from its operationId (else its method and path), reserved names get a
+ * `_` (toMemberName). When several operations want one name, the operation whose operationId is
+ * exactly that name keeps it; the others (all of them, when none or several match exactly) get
+ * the words of their method and path appended (`getCamel` → `getCamelPostCamels`), or, should
+ * that clash too, a hash of method and path. Each collision is reported as a warning.
+ */
+function methodNames(routes: Route[], warnings: EmitWarning[] | undefined): string[] {
+  const wanted = routes.map((r) => toMemberName(hasOperationId(r) ? toCamelCase(r.operationId) : nameFromRoute(r), CLIENT_MEMBER_NAMES));
+  const byName = new Map<string, number[]>();
+  wanted.forEach((name, i) => byName.set(name, [...(byName.get(name) ?? []), i]));
+  const names = [...wanted];
+  const renamed: number[] = [];
+  for (const [name, members] of byName) {
+    if (members.length === 1) continue;
+    const exact = members.filter((i) => routes[i]!.operationId === name);
+    for (const i of members) {
+      if (exact.length === 1 && exact[0] === i) continue;
+      names[i] = `${name}${toTypeName(nameFromRoute(routes[i]!))}`;
+      renamed.push(i);
+    }
+  }
+  // A suffixed name that meets another name falls back to a hash of the (unique) method and path.
+  const count = new Map<string, number>();
+  for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+  for (const i of renamed) if (count.get(names[i]!)! > 1) names[i] = `${wanted[i]}_${routeHash(routes[i]!)}`;
+  for (const [name, members] of byName) {
+    if (members.length === 1) continue;
+    // By method and path, so the message too is the same whatever the document order.
+    const sorted = [...members].sort((a, b) => routeOrder(routes[a]!, routes[b]!));
+    const described = sorted.map((i) => `${describe(routes[i]!)} is ${names[i]}`);
+    warnings?.push({
+      target: 'sdk',
+      pointer: routes[sorted[0]!]!.pointer,
+      message: `${members.length} operations map to the SDK method name ${name}: ${described.join(', ')}. Give them distinct operationIds to choose the names yourself`,
+    });
+  }
+  return names;
+}
+
+function routeOrder(a: Route, b: Route): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0;
+}
+
+function describe(route: Route): string {
+  return `${hasOperationId(route) ? `operationId ${JSON.stringify(route.operationId)} (${route.method} ${route.path})` : `${route.method} ${route.path}`}`;
+}
+
+/** 8 hex digits of FNV-1a over `METHOD path`: stable across runs and document order. */
+function routeHash(route: Route): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${route.method} ${route.path}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 function toOperation(api: Api, route: Route, name: string, typePrefix: string, withBody: boolean): SdkOperation {
@@ -181,5 +246,34 @@ function toOperation(api: Api, route: Route, name: string, typePrefix: string, w
   if (token?.in === 'query') op.auth.tokenQuery = token.name;
   else if (token !== undefined && token.name !== 'authorization') op.auth.tokenHeader = token.name;
   if (media) op.body = { ...media, required: route.requestBody!.required };
+  op.params = withCredentialParams(op);
   return op;
+}
+
+/** Headers SigV4 signing writes: a value of the caller's would be overwritten or break the signature. */
+const SIGV4_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'];
+
+/**
+ * One source of truth for each credential the client sends. A declared parameter where the route's
+ * credential goes (the authorizer token's header or query parameter, `x-api-key` on routes that
+ * need a key) is optional: when the call passes it, it is sent and the client's `token` / `apiKey`
+ * is not consulted; otherwise the client option fills it (the runtime does the same). On AWS_IAM
+ * routes the SigV4 headers are the signature's, so such declared parameters are dropped.
+ */
+function withCredentialParams(op: SdkOperation): Parameter[] {
+  const tokenRoute = op.auth.type === 'CUSTOM' || op.auth.type === 'COGNITO_USER_POOLS' || op.auth.type === 'JWT';
+  const isHeader = (p: Parameter, name: string) => p.in === 'header' && p.name.toLowerCase() === name;
+  const filledBy = (p: Parameter): string | undefined => {
+    if (tokenRoute && (op.auth.tokenQuery !== undefined ? p.in === 'query' && p.name === op.auth.tokenQuery : isHeader(p, op.auth.tokenHeader ?? 'authorization'))) return 'token';
+    if (op.auth.apiKey && isHeader(p, 'x-api-key')) return 'apiKey';
+    return undefined;
+  };
+  return op.params
+    .filter((p) => !(op.auth.type === 'AWS_IAM' && SIGV4_HEADERS.some((h) => isHeader(p, h))))
+    .map((p) => {
+      const option = filledBy(p);
+      if (option === undefined) return p;
+      const note = `Default: the client's \`${option}\` option (a value given here is sent instead).`;
+      return { ...p, required: false, description: p.description ? `${p.description}\n\n${note}` : note };
+    });
 }

@@ -212,3 +212,34 @@ function cutToBytes(text: string, maxBytes: number): string {
   }
   return text.slice(0, end);
 }
+
+/**
+ * Member names that change how JavaScript treats the object carrying them, so generated methods
+ * and properties never take them: `then` makes an object a thenable (`await` on it, or on an async
+ * function returning it, never yields the object), `toJSON` replaces it in JSON.stringify,
+ * `valueOf`/`toString`/`toLocaleString` drive coercion, `constructor`/`__proto__`/`prototype` and
+ * Object.prototype's own members are what code probes the object with, `caller`/`callee`/`arguments`
+ * are poison pills on functions, `inspect` is Node's legacy custom-inspection hook, and the names
+ * of the well-known symbols that name a protocol (`iterator`, `toPrimitive`, …) are reserved too,
+ * so that a spec cannot make a generated object look as if it implements one. (`search`, `match`,
+ * `replace` and `split` stay usable: their symbols are only reached through `Symbol.*`, and they are
+ * common operation names.)
+ */
+export const OBJECT_PROTOCOL_NAMES: ReadonlySet<string> = new Set([
+  'then', 'toJSON', 'constructor', 'prototype', '__proto__', 'valueOf', 'toString', 'toLocaleString',
+  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', '__defineGetter__', '__defineSetter__',
+  '__lookupGetter__', '__lookupSetter__', 'caller', 'callee', 'arguments', 'inspect',
+  'asyncIterator', 'hasInstance', 'isConcatSpreadable', 'iterator', 'toPrimitive', 'toStringTag', 'unscopables',
+]);
+
+/**
+ * A generated member name (method or property of a generated object) from a camelCase name: a
+ * name in OBJECT_PROTOCOL_NAMES or in `reserved` (the object's own members) gets a `_` suffix,
+ * deterministically (`then` → `then_`), never a number that depends on what else is declared.
+ */
+export function toMemberName(name: string, reserved: Iterable<string> = []): string {
+  const taken = new Set(reserved);
+  let out = name;
+  while (OBJECT_PROTOCOL_NAMES.has(out) || taken.has(out)) out = `${out}_`;
+  return out;
+}

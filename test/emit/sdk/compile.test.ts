@@ -38,6 +38,16 @@ describe('generated SDK compiles under strict settings', () => {
     // Sixteen whole-program compiles: more than the default timeout allows on a busy machine.
   }, 600_000);
 
+  it('the result, redirect and credential-header specs too (with their README examples), both result styles', async () => {
+    for (const spec of ['test/emit/sdk/specs/results.yaml', 'test/emit/sdk/specs/auth-headers.yaml']) {
+      for (const throwOnError of [false, true]) {
+        const { files } = await generate(spec, { ...CONFIG, sdk: { ...CONFIG.sdk, throwOnError } });
+        const examples = readmeExamples(files.get('README.md')!);
+        expect(typeCheck(new Map([...tsFiles(files), ['readme-examples.ts', examples]]), OPTIONS), `${spec} throwOnError=${throwOnError}`).toEqual([]);
+      }
+    }
+  });
+
   it('also for the strictest consumers and for Node projects without the DOM lib (@types/node only)', async () => {
     const strictest = { ...OPTIONS, noImplicitReturns: true, noPropertyAccessFromIndexSignature: true, verbatimModuleSyntax: true, isolatedModules: true };
     const nodeOnly = { ...OPTIONS, lib: ['lib.es2022.d.ts'], types: ['node'], typeRoots: [resolve(REPO_ROOT, 'node_modules/@types')] };

@@ -28,7 +28,7 @@ describe('hostile spec text', () => {
     });
     // An own `__proto__` key, as JSON.parse makes it: sent as an ordinary query parameter.
     const query = JSON.parse('{"__proto__": "p", "quote\\"d\'`": "${g}"}') as object;
-    const result = await client.listThingsGlobalThisPWNEDOp!({ path: { 'thing-id': 'x/y', x: '${X}' }, query });
+    const result = await client.listThingsGlobalThisPWNEDOpGetThingsByThingIdX!({ path: { 'thing-id': 'x/y', x: '${X}' }, query });
     expect(result.data).toEqual({ ok: 1 });
     expect(g.PWNED).toBeUndefined();
     // The server URL is data: its quotes are sent percent-encoded, not evaluated.
@@ -72,7 +72,7 @@ assertType<Equal<T.Date_, string>>();
 assertType<Equal<T._2FaMethod, string>>();
 assertType<Equal<T.ABC['d'], T.Date_ | undefined>>();
 type Methods = keyof ApiClient;
-assertType<Equal<Extract<Methods, 'listThingsGlobalThisPWNEDOp' | 'listThingsGlobalThisPWNEDOp2' | 'constructor_'>, 'listThingsGlobalThisPWNEDOp' | 'listThingsGlobalThisPWNEDOp2' | 'constructor_'>>();
+assertType<Equal<Extract<Methods, 'listThingsGlobalThisPWNEDOpGetThingsByThingIdX' | 'listThingsGlobalThisPWNEDOpPostThings' | 'constructor_'>, 'listThingsGlobalThisPWNEDOpGetThingsByThingIdX' | 'listThingsGlobalThisPWNEDOpPostThings' | 'constructor_'>>();
 `;
     expect(typeCheck(new Map([...tsFiles(files), ['check.ts', check]]))).toEqual([]);
   });

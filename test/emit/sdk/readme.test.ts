@@ -99,10 +99,10 @@ describe('SDK README: $default route and ANY routes', () => {
     expect(readme).toContain("**Hostile \\*/ globalThis.PWNED = 'title'; /\\*** 1\\`${globalThis.PWNED = 'version'}\\`. Do not edit");
     // Code spans get a fence longer than any backtick run inside; in a table, `|` is escaped.
     expect(readme).toContain('- ``p`r|od``: ``https://{restApiId}.execute-api.{region}.amazonaws.com/p`r|od``\n');
-    expect(readme).toContain("| `listThingsGlobalThisPWNEDOp` | `` GET /things/{thing-id}/\"'`${x}` `` | none | \\*/ globalThis.PWNED = 'summary'; /\\* |\n");
+    expect(readme).toContain("| `listThingsGlobalThisPWNEDOpGetThingsByThingIdX` | `` GET /things/{thing-id}/\"'`${x}` `` | none | \\*/ globalThis.PWNED = 'summary'; /\\* |\n");
     expect(readme).toContain("\n\\*/ globalThis.PWNED = 'summary'; /\\*:\n");
     // An operation whose params are all optional gets an empty object, not `{  }`.
-    expect(readme).toContain('await client.listThingsGlobalThisPWNEDOp2({});');
+    expect(readme).toContain('await client.listThingsGlobalThisPWNEDOpPostThings({});');
   });
 
   it('README examples compile against the SDK in both result styles', async () => {
@@ -134,5 +134,60 @@ describe('SDK README: $default route and ANY routes', () => {
     expect(result.status).toBe(201);
     expect(result.data).toEqual({ id: '1' });
     expect(sent).toEqual([{ method: 'POST', url: 'https://api.example.com/unrouted?page=1', body: '{"name":"Rex"}', type: 'application/json' }]);
+  });
+
+  it('the token example sends an access token where Cognito scopes apply (APIGW-AUTH-011), run against the client', async () => {
+    const { files } = await generate('fixtures/petstore/openapi.yaml');
+    const readme = files.get('README.md')!;
+    expect(readme).not.toContain('getIdToken');
+    const option = /^ {2}token: (.*), \/\/ (.*)$/m.exec(readme)!;
+    expect(option[2]).toBe('per route: Cognito routes with scopes reject ID tokens');
+    const sdk = await importFrom<{ createClient(o: unknown): Record<string, (p?: unknown) => Promise<unknown>> }>(transpileToDir(files), 'index.js');
+    const sent: Record<string, string | null> = {};
+    // The README's option is plain JavaScript: evaluate it with the getters it declares.
+    const token = new Function('getAccessToken', 'getIdToken', 'getAuthorizerToken', `return ${option[1]};`)(
+      async () => 'ACCESS', async () => 'ID', async () => 'LAMBDA',
+    );
+    const client = sdk.createClient({
+      baseUrl: 'https://api.example.com', apiKey: 'k', token,
+      fetch: async (url: URL, init: RequestInit) => {
+        sent[`${init.method} ${url.pathname}`] = new Headers(init.headers).get('authorization');
+        return new Response(null, { status: 204 });
+      },
+    });
+    await client.createPet!({ body: { name: 'Rex', type: 'dog' } }); // Cognito, scope petstore/pets.write
+    await client.deletePet!({ path: { petId: 1 } }); // Cognito, same scope
+    await client.getPet!({ path: { petId: 1 } }); // Lambda TOKEN authorizer
+    expect(sent).toEqual({ 'POST /pets': 'ACCESS', 'DELETE /pets/1': 'ACCESS', 'GET /pets/1': 'Bearer LAMBDA' });
+  });
+
+  it('one token getter when every route takes the same kind: ID tokens only without scopes', async () => {
+    const cognito = (scopes: string) => `openapi: 3.0.1
+info: { title: C, version: "1" }
+servers: [{ url: "https://api.example.com" }]
+paths:
+  /a:
+    get:
+      operationId: a
+      security: [{ pool: [${scopes}] }]
+      responses: { "200": { description: ok } }
+components:
+  securitySchemes:
+    pool:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: cognito_user_pools
+      x-amazon-apigateway-authorizer: { type: cognito_user_pools, providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC"] }
+`;
+    const dir = mkdtempSync(join(tmpdir(), 'sdk-readme-'));
+    writeFileSync(join(dir, 'scoped.yaml'), cognito('a/read'));
+    writeFileSync(join(dir, 'unscoped.yaml'), cognito(''));
+    const scoped = (await generate(join(dir, 'scoped.yaml'))).files.get('README.md')!;
+    expect(scoped).toContain('  token: async () => await getAccessToken(), // access token: routes with scopes reject ID tokens; fetched per request\n');
+    expect(scoped).toContain('declare function getAccessToken(): Promise<string>;\n\n');
+    const unscoped = (await generate(join(dir, 'unscoped.yaml'))).files.get('README.md')!;
+    expect(unscoped).toContain('  token: async () => await getIdToken(), // Cognito ID token (no route requires scopes); fetched per request\n');
+    for (const readme of [scoped, unscoped]) expect(readme.match(/declare function/g)).toHaveLength(1);
   });
 });
