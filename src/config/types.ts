@@ -77,6 +77,11 @@ export interface ServeConfig {
   awsEndpoint?: string;
   /** Base URL for VPC-link integrations by connectionId, or `*`. */
   vpcLinks?: Record<string, string>;
+  /**
+   * Serve routes that have authorizers, IAM or API keys as if they were open. Default false: serve
+   * does not verify those yet, so such routes answer as AWS answers a caller without credentials.
+   */
+  openGuardedRoutes?: boolean;
 }
 
 export interface Config {

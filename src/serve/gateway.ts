@@ -7,6 +7,7 @@ import { routeOf, type IncomingRequest, type OutgoingResponse, type RequestConte
 import { addCorsHeaders, isPreflight, preflight } from './cors.js';
 import { GatewayError, internalError } from './errors.js';
 import { renderGatewayError } from './gateway-responses.js';
+import { refuseUnverifiedGuards } from './guards.js';
 import { awsServiceIntegration } from './integrations/aws-service.js';
 import { httpIntegration } from './integrations/http.js';
 import { lambdaCustom, lambdaProxy } from './integrations/lambda.js';
@@ -20,12 +21,13 @@ import { RequestValidation } from './validators.js';
 type Stage = (ctx: RequestContext, gateway: Gateway) => OutgoingResponse | undefined | Promise<OutgoingResponse | undefined>;
 
 /**
- * API Gateway's order. Method request, still to come, in this order: API key, authorizer and
- * throttling go before validation; the cache lookup after it.
+ * API Gateway's order. Method request: authorization and the API key (refused until serve
+ * verifies them; then throttling beside them) go before validation; the cache lookup after it.
  */
 const STAGES: readonly (readonly [string, Stage])[] = [
   ['route', route],
   ['cors preflight', (ctx) => preflight(ctx)],
+  ['authorization and API key', (ctx) => refuseUnverifiedGuards(ctx)],
   ['request validation', (ctx, gateway) => (gateway.validation.validate(ctx), undefined)],
   ['integration', (ctx) => integrate(ctx)],
 ];

@@ -20,6 +20,8 @@ export interface GatewaySettings {
   functions: ReadonlySet<string>;
   awsEndpoint: string | undefined;
   vpcLinks: Record<string, string>;
+  /** Serve routes with authorizers, IAM or API keys as if open (serve cannot verify those yet). */
+  openGuardedRoutes: boolean;
   host: string;
   port: number;
   apiId: string;
@@ -63,6 +65,7 @@ export function buildSettings(input: SettingsInput): GatewaySettings {
     functions: new Set(input.functions),
     awsEndpoint: config.serve?.awsEndpoint,
     vpcLinks: { ...(config.serve?.vpcLinks ?? {}) },
+    openGuardedRoutes: config.serve?.openGuardedRoutes === true,
     host: input.host ?? config.serve?.host ?? '127.0.0.1',
     port: input.port ?? config.serve?.port ?? 3000,
     // Stable across restarts, so logs and events compare run to run.

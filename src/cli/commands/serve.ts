@@ -13,6 +13,7 @@ import { ApigwError } from '../../errors.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
 import { exitCodesHelp } from '../exit-codes.js';
+import { guardsOf } from '../../serve/guards.js';
 
 export interface ServeArgs extends SpecArgs {
   port?: number;
@@ -97,6 +98,14 @@ const MAX_LINT_ERRORS_SHOWN = 20;
 
 /** Functions without code, then lint errors (linted now, after the server answers). */
 function reportProblems(session: Session, io: CliIo): void {
+  const guarded = session.loaded.api.routes.filter((r) => guardsOf(r).length > 0).length;
+  if (guarded > 0) {
+    io.err(
+      session.gateway.settings.openGuardedRoutes
+        ? `apigw-gen serve: warning: ${plural(guarded, 'route')} with authorizers, IAM or API keys served unguarded (serve.openGuardedRoutes): AWS would refuse callers without credentials\n`
+        : `apigw-gen serve: ${plural(guarded, 'route')} with authorizers, IAM or API keys answer as AWS answers a caller without credentials: serve does not verify them yet (serve.openGuardedRoutes: true serves them unguarded)\n`,
+    );
+  }
   for (const m of session.loaded.missing) io.err(`apigw-gen serve: function ${m.name} has no code (${m.reason}): its routes answer 500 {"message": "Internal server error"}, as AWS does for a missing function\n`);
   const errors = session.lintErrors();
   if (errors.length === 0) return;
