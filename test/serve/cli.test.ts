@@ -28,7 +28,7 @@ describe('serve command errors', () => {
   it('rejects a port that is not one', () => {
     const r = run(['serve', 'ok.yaml', '--port', '70000'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--port 70000: give a port number from 0 to 65535');
+    expect(r.stderr).toContain('--port "70000": expected a port number from 0 to 65535');
   });
 
   // apigw-gen's own contract: an environment problem is one clear line, not a stack trace.

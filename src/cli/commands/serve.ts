@@ -9,7 +9,6 @@ import { plural } from '../../text/plural.js';
 import { localRouteRows, openSession, type Session } from '../../serve/session.js';
 import { contextOf, type CliContext, type CliIo } from '../context.js';
 import { errorLine, plainTextIo } from '../errors.js';
-import { ApigwError } from '../../errors.js';
 import { resolveSpecAndConfig, specOptions, type SpecArgs } from '../shared.js';
 import { watchAndRebuild } from '../watch.js';
 import { exitCodesHelp } from '../exit-codes.js';
@@ -42,9 +41,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
 
 export async function runServe(args: ServeArgs, ctx: CliContext): Promise<number> {
   const io = plainTextIo(ctx.io);
-  if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
-    throw new ApigwError('USAGE', `--port ${String(args.port)}: give a port number from 0 to 65535`);
-  }
   // Resolved once for the spec's path; the config file itself is read again on every reload.
   const { spec, config: first } = resolveSpecAndConfig(args, io);
   const loadConfig = () =>
