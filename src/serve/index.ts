@@ -6,27 +6,15 @@
 import type { Api } from '../model/types.js';
 import type { Config } from '../config/types.js';
 import { Gateway } from './gateway.js';
-import type { LambdaRuntime } from './lambda/index.js';
 import { startServer } from './server.js';
-import { buildSettings, type GatewaySettings } from './settings.js';
+import { buildSettings, type GatewaySettings, type SettingsInput } from './settings.js';
 
 export { Gateway } from './gateway.js';
 export { GatewayError, RESPONSE_DEFAULTS, type GatewayResponseType } from './errors.js';
 export { chooseStage, buildSettings, type GatewaySettings } from './settings.js';
 export { MAX_BODY_BYTES, MAX_HEADER_BYTES, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SHUTDOWN_GRACE_MS } from './server.js';
 
-export interface GatewayInput {
-  api: Api;
-  config?: Config;
-  runtime: LambdaRuntime;
-  /** Names of the functions the runtime has code for. */
-  functions: Iterable<string>;
-  host?: string;
-  port?: number;
-  stage?: string;
-  accessLogFields?: readonly [string, string][];
-  /** Integration errors and other notes, one line each. */
-  log?: (line: string) => void;
+export interface GatewayInput extends SettingsInput {
   /** One line per request. */
   accessLog?: (line: string) => void;
 }

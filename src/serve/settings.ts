@@ -38,10 +38,12 @@ export interface SettingsInput {
   api: Api;
   config?: Config;
   runtime: LambdaRuntime;
+  /** Names of the functions the runtime has code for. */
   functions: Iterable<string>;
   host?: string;
   port?: number;
   stage?: string;
+  /** Integration errors and other notes, one line each. */
   log?: (line: string) => void;
   accessLogFields?: readonly [string, string][];
 }
