@@ -17,26 +17,12 @@
 
 import { existsSync, realpathSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import type { Config } from '../../config/types.js';
+import type { Config, ServeConfig } from '../../config/types.js';
 import type { Api, FunctionRef } from '../../model/types.js';
 import { asText, dict, get, getNumber, getObject, getString, isObject } from '../../model/values.js';
 import { functionName } from '../../report/routes.js';
 import { planHandlers } from '../../emit/handlers/plan.js';
 import type { FunctionSpec } from './index.js';
-
-/** `serve` in the config file (as the config schema describes it). */
-export interface ServeConfig {
-  functions?: Record<string, string | ServeFunctionConfig>;
-  environment?: Record<string, string>;
-  /** Seconds; the default for functions that set none. */
-  timeout?: number;
-}
-
-export interface ServeFunctionConfig {
-  handler: string;
-  environment?: Record<string, string>;
-  timeout?: number;
-}
 
 export interface ResolveInput {
   config: Config;
@@ -60,7 +46,7 @@ const MAX_TIMEOUT_S = 900;
 const FUNCTION_TYPES = ['AWS::Serverless::Function', 'AWS::Lambda::Function'];
 
 export function resolveFunctions(api: Api, input: ResolveInput): ResolvedFunctions {
-  const serve = ((input.config as Config & { serve?: unknown }).serve ?? {}) as ServeConfig;
+  const serve: ServeConfig = input.config.serve ?? {};
   const configured = isObject(serve.functions) ? serve.functions : {};
   const stems = generatedStems(api);
   const functions: FunctionSpec[] = [];
@@ -83,7 +69,7 @@ export function resolveFunctions(api: Api, input: ResolveInput): ResolvedFunctio
       missing.push({ name, reason: target.reason });
       continue;
     }
-    const own = isObject(entry) ? (entry as ServeFunctionConfig) : undefined;
+    const own = typeof entry === 'object' ? entry : undefined;
     const timeout = timeoutOf(own?.timeout, getNumber(resource?.properties, 'Timeout'), getNumber(resource?.globals, 'Timeout'), serve.timeout);
     if (typeof timeout === 'string') {
       missing.push({ name, reason: timeout });
