@@ -3,7 +3,7 @@
 // hostile spec must not be able to write `../../.bashrc`.
 
 import { ApigwError } from '../errors.js';
-import { fileNameProblem } from '../emit/shared/naming.js';
+import { fileNameProblem } from '../text/file-names.js';
 
 /** Prefix of the temporary files the writer creates beside their targets. */
 export const TEMP_PREFIX = '.apigw-gen-tmp-';

@@ -28,8 +28,9 @@ describe('CLI robustness', () => {
   it('a single-value option given twice is a usage error naming it (exit 2), not an internal error', () => {
     const spec = `${fixture('petstore')}/openapi.yaml`;
     for (const args of [
-      ['lint', spec, '-c', 'x.json', '-c', 'y.json'],
-      ['build', spec, '--config', 'x.json', '-c', 'y.json', '--check'],
+      // Files that exist: a missing one is refused as such before the repetition is looked at.
+      ['lint', spec, '-c', 'package.json', '-c', 'tsconfig.json'],
+      ['build', spec, '--config', 'package.json', '-c', 'tsconfig.json', '--check'],
       ['lint', spec, '--format', 'json', '--format', 'sarif'],
       ['build', spec, '--out', 'a', '--out', 'b', '--check'],
       ['routes', spec, '--api', 'A', '--api', 'B'],

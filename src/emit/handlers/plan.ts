@@ -3,7 +3,8 @@
 // and identifier names that are safe and stable for the same spec.
 
 import type { Api, Authorizer, FunctionRef, Route } from '../../model/types.js';
-import { portableFileStem, splitWords, toCamelCase, toTypeName, uniqueNames, WINDOWS_DEVICE_NAMES } from '../shared/naming.js';
+import { splitWords, toCamelCase, toTypeName, uniqueNames } from '../shared/naming.js';
+import { portableFileStem, WINDOWS_DEVICE_NAMES } from '../../text/file-names.js';
 
 /** How a route's function receives the request. */
 export type RouteFormat = 'proxy-v1' | 'proxy-v2' | 'lambda';

@@ -10,7 +10,7 @@ import { load } from '../../../src/load/index.js';
 import { normalize } from '../../../src/model/index.js';
 import { emitHandlers, planHandlers } from '../../../src/emit/handlers/index.js';
 import { MAX_FILE_STEM_BYTES, toFileStem } from '../../../src/emit/handlers/plan.js';
-import { fileNameProblem, portableFileStem, WINDOWS_DEVICE_NAMES } from '../../../src/emit/shared/naming.js';
+import { fileNameProblem, portableFileStem, WINDOWS_DEVICE_NAMES } from '../../../src/text/file-names.js';
 import { removeDir, tempOutDir, writeHandlers } from './harness.js';
 
 const long = (text: string, bytes: number) => text.repeat(Math.ceil(bytes / Buffer.byteLength(text))).slice(0, bytes);
