@@ -4,11 +4,12 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SHARED_DIR } from '../support/shared.js';
 
 export const repoRoot = resolve(__dirname, '../..');
 export const bin = join(repoRoot, 'bin/apigw-gen.js');
 export const fixture = (name: string) => join(repoRoot, 'fixtures', name);
-export const shared = (rel: string) => resolve(repoRoot, '../shared', rel);
+export const shared = (rel: string) => resolve(SHARED_DIR, rel);
 
 export interface RunResult {
   code: number | null;

@@ -7,9 +7,10 @@ import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/index.js';
 import { lint, type LintOptions } from '../../src/lint/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
+import { SHARED_DIR } from '../support/shared.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const SHARED = resolve(REPO, '../shared');
+export const SHARED = SHARED_DIR;
 
 export async function lintFile(file: string, config: ResolvedConfig = {}, apiType?: 'rest' | 'http', options: LintOptions = {}) {
   const doc = await load(file);

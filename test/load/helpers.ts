@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ApigwError } from '../../src/errors.js';
+import { SHARED_DIR } from '../support/shared.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** `../shared` beside the repository, as in CI. */
-export const sharedDir = path.resolve(repoRoot, '../shared');
+export const sharedDir = SHARED_DIR;
 export const fixturesDir = path.join(repoRoot, 'fixtures');
 
 /** Writes `files` (relative path → text) into a fresh temporary folder; returns its path. */

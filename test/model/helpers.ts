@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import * as YAML from 'yaml';
 import { load } from '../../src/load/index.js';
 import type { LoadedDocument, OpenApiVersion } from '../../src/load/types.js';
+import { SHARED_DIR } from '../support/shared.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedDir = path.resolve(repoRoot, '../shared');
+export const sharedDir = SHARED_DIR;
 export const fixture = (rel: string) => path.join(repoRoot, 'fixtures', rel);
 
 export function loadDocument(file: string): Promise<LoadedDocument> {

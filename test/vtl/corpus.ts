@@ -1,9 +1,9 @@
 // Shared helpers for the AWS-recorded corpus in ../shared/corpus/vtl (see its README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_DIR } from '../support/shared.js';
 
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/vtl');
+export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus/vtl');
 
 export function readCorpus<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(CORPUS_DIR, file), 'utf8')) as T;

@@ -14,9 +14,10 @@ import type { LoadedDocument } from '../../../src/load/types.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import { buildGateway, type GatewayBuild } from '../../../src/emit/gateway/index.js';
 import { registryProblems } from './cfn-registry.js';
+import { SHARED_DIR } from '../../support/shared.js';
 
 export const ROOT = resolve(__dirname, '../../..');
-export const SHARED = resolve(ROOT, '../shared');
+export const SHARED = SHARED_DIR;
 
 export interface Emitted {
   document: LoadedDocument;

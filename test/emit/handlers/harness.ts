@@ -13,9 +13,10 @@ import { emitHandlers } from '../../../src/emit/handlers/index.js';
 import type { Api } from '../../../src/model/types.js';
 import type { FileSet } from '../../../src/emit/types.js';
 import { write } from '../../../src/output/index.js';
+import { SHARED_DIR } from '../../support/shared.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const sharedRoot = resolve(repoRoot, '../shared');
+export const sharedRoot = SHARED_DIR;
 
 export async function loadApi(entry: string): Promise<{ api: Api; files: FileSet }> {
   const document = await load(resolve(repoRoot, entry));

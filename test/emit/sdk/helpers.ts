@@ -6,9 +6,10 @@ import { emitSdk } from '../../../src/emit/sdk/index.js';
 import type { ResolvedConfig } from '../../../src/config/types.js';
 import type { Api } from '../../../src/model/types.js';
 import type { LoadedDocument } from '../../../src/load/types.js';
+import { SHARED_DIR } from '../../support/shared.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-export const SHARED = resolve(REPO_ROOT, '../shared');
+export const SHARED = SHARED_DIR;
 
 export interface Generated {
   api: Api;
